@@ -1,0 +1,782 @@
+#[=======================================================================[.rst:
+CudaEnvArchitectures
+--------------------
+
+Chooses ``CMAKE_CUDA_ARCHITECTURES`` from the compute capabilities a project
+declares, checked against the installed CUDA toolkit, with exactly one
+forward-compatible PTX image.
+
+Works in project mode and in ``cmake -P`` script mode; it reads its facts
+from ``data/cuda.json`` beside this file (see :module:`CudaEnvFacts`).
+
+Entries
+^^^^^^^
+
+An entry list may mix every form below; ``;``, ``,`` and spaces separate
+entries. Case does not matter.
+
+===========================  ===================================================
+``8.6`` ``86`` ``sm_86``     SASS for compute capability 8.6
+``9.0a`` ``90a`` ``sm_90a``  arch-specific SASS (runs on 9.0 only)
+``10.0f`` ``100f``           family-specific SASS (runs on the 10.x family)
+``8.6+PTX``                  SASS and PTX for 8.6 (PyTorch form)
+``80-real`` ``90-virtual``   SASS only / PTX only (CMake form); ``compute_90``
+                             is the same as ``90-virtual``
+``Turing`` ... ``Blackwell`` every baseline capability of that generation the
+                             toolkit supports (``Ampere+Tegra``: its Jetson
+                             capabilities)
+``default``                  the toolkit's default set for the platform
+``all``                      every SASS target the toolkit lists
+``all-major``                the lowest capability of each major (CMake's meaning)
+``native``                   the GPUs given with ``GPUS``
+===========================  ===================================================
+
+A plain entry means SASS only: PTX comes from the forward-compatibility rule
+or from an explicit ``+PTX`` / ``-virtual``. ``a`` and ``f`` targets never
+get PTX: their PTX would not run on any later GPU.
+
+.. command:: cudaenv_resolve_architectures
+
+  Pure resolver: no cache, no targets, no machine access. ::
+
+    cudaenv_resolve_architectures(<out-var>
+      SPEC <entry>...
+      TOOLKIT_VERSION <major.minor>
+      [FORWARD_COMPAT <ON|OFF>]          # default ON
+      [PLATFORM <x86_64|sbsa|jetson>]    # default x86_64
+      [GPUS <capability>...]             # used by native
+      [SUPPORTED <capability>...]        # the toolkit's own list, if known
+      [ON_UNSUPPORTED <error|drop>])     # default error
+
+  Sets ``<out-var>`` to a ``CUDA_ARCHITECTURES`` list in ascending order:
+  ``NN`` (SASS and PTX), ``NN-real`` (SASS), ``NN-virtual`` (PTX),
+  ``NNa-real`` / ``NNf-real``.
+
+  ``FORWARD_COMPAT ON`` embeds exactly one PTX image, ``compute_XY`` of the
+  highest selected capability (``9.0a`` counts as 9.0). ``OFF`` embeds PTX
+  only where an entry asks for it.
+
+  ``default`` takes the baseline capabilities the toolkit supports, leaves
+  out Jetson (Tegra) capabilities unless ``PLATFORM jetson`` (which takes
+  only those), and leaves out any the facts file marks as no longer default
+  for that toolkit. ``native`` with no ``GPUS`` falls back to ``default``
+  with a warning that says so, or fails when ``CUDAENV_NATIVE_FALLBACK`` (a
+  variable or environment variable) is ``error``.
+
+  An entry the toolkit does not support is an error naming the entry, the
+  toolkits that support it and what to use instead; ``ON_UNSUPPORTED drop``
+  turns it into a warning and drops the entry. Malformed entries and an
+  empty result are always errors.
+
+.. command:: cudaenv_select_architectures
+
+  Project wrapper, called after CUDA is enabled. ::
+
+    cudaenv_select_architectures([CAPABILITIES <entry>...]
+                                 [FORWARD_COMPAT <ON|OFF>]
+                                 [TARGETS <target>...])
+
+  The entries come from the first of: the cache variable
+  ``CUDAENV_CAPABILITIES``, the ``CAPABILITIES`` argument, the ``CUDAARCHS``
+  environment variable, a ``CMAKE_CUDA_ARCHITECTURES`` the user set, and
+  ``default``. ``CUDAENV_FORWARD_COMPAT`` (cache) overrides
+  ``FORWARD_COMPAT``; ``CUDAENV_ON_UNSUPPORTED`` selects ``error``/``drop``.
+
+  The toolkit version is the enabled CUDA compiler's; its supported list is
+  read from ``nvcc --list-gpu-code`` (once, cached), else from the facts
+  file. The platform is ``CUDAENV_PLATFORM`` if set (the CudaEnv toolchain
+  files set it), else ``sbsa`` on aarch64 and ``x86_64`` otherwise.
+  ``native`` uses ``CUDAENV_GPU_CAPABILITIES`` and is an error in a cross
+  build.
+
+  Sets ``CMAKE_CUDA_ARCHITECTURES`` in the caller, or the
+  ``CUDA_ARCHITECTURES`` property of each of ``TARGETS``, and
+  ``CUDAENV_CUDA_ARCHITECTURES`` in the caller. Prints one summary table per
+  configure for each distinct result, and appends it to the global property
+  ``CUDAENV_ARCHITECTURES_SUMMARY``.
+
+  ``CMAKE_CUDA_ARCHITECTURES`` and ``CUDAARCHS`` are also read by CMake
+  itself when CUDA is enabled, so they must use CMake's syntax (``86``,
+  ``90a-real``, ``all``, ``native``); put CudaEnv's richer entries
+  (``8.6``, ``10.0f``, ``Hopper``, ``8.6+PTX``) in ``CUDAENV_CAPABILITIES``
+  or ``CAPABILITIES``. A plain ``86`` read from either of them means SASS
+  only here, with the one forward-compatible PTX added as usual.
+
+Example:
+
+.. code-block:: cmake
+
+  cmake_minimum_required(VERSION 3.25)
+  project(app LANGUAGES CXX CUDA)
+  find_package(CudaEnv REQUIRED)
+  # RTX 30xx/40xx, H100 with its wgmma kernels, and everything newer via PTX:
+  cudaenv_select_architectures(CAPABILITIES 8.6 8.9 9.0a)
+  # -> CMAKE_CUDA_ARCHITECTURES = 86-real;89-real;90-virtual;90a-real
+  add_library(kernels kernels.cu)
+
+Since 0.1.
+#]=======================================================================]
+include_guard(GLOBAL)
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvFacts.cmake")
+# Functions keep the policies in force where they are defined: make them ours,
+# also in `cmake -P` scripts and in projects with older minimums.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.25)
+
+set(_CUDAENV_ACCEPTED_FORMS
+  "Accepted forms: 8.6, 86, sm_86 (SASS); 9.0a, 90a, sm_90a (arch-specific); 10.0f, 100f (family); 8.6+PTX; 80-real, 90-virtual, compute_90; a generation name (Turing, Ampere, Ada, Hopper, Blackwell, ...); default, all, all-major, native.")
+
+# --- small conversions -------------------------------------------------------
+
+# "8.6" -> 86, "10.0" -> 100: CMake's architecture number.
+function(_cudaenv_cap_number out cap)
+  string(REGEX MATCH "^([0-9]+)\\.([0-9])" _ "${cap}")
+  math(EXPR n "${CMAKE_MATCH_1} * 10 + ${CMAKE_MATCH_2}")
+  set(${out} "${n}" PARENT_SCOPE)
+endfunction()
+
+# 86 -> "8.6", 100 -> "10.0".
+function(_cudaenv_number_cap out number)
+  math(EXPR major "${number} / 10")
+  math(EXPR minor "${number} % 10")
+  set(${out} "${major}.${minor}" PARENT_SCOPE)
+endfunction()
+
+# Splits "9.0a" into base "9.0" and variant "a".
+function(_cudaenv_split_key base_out variant_out key)
+  string(REGEX MATCH "^([0-9]+\\.[0-9])([af]?)$" _ "${key}")
+  set(${base_out} "${CMAKE_MATCH_1}" PARENT_SCOPE)
+  set(${variant_out} "${CMAKE_MATCH_2}" PARENT_SCOPE)
+endfunction()
+
+# Sorts capability keys ascending; a base sorts before its a and f variants.
+function(_cudaenv_sort_keys out)
+  set(decorated "")
+  foreach(key IN LISTS ARGN)
+    _cudaenv_split_key(base variant "${key}")
+    _cudaenv_cap_number(number "${base}")
+    string(LENGTH "${number}" length)
+    string(REPEAT "0" "${length}" padding)
+    string(SUBSTRING "00000${number}" ${length} 5 padded)
+    # ':' sorts before letters, so "90" comes before "90a".
+    list(APPEND decorated "${padded}:${variant}:${key}")
+  endforeach()
+  list(SORT decorated)
+  list(TRANSFORM decorated REPLACE "^[^:]*:[^:]*:" "")
+  set(${out} "${decorated}" PARENT_SCOPE)
+endfunction()
+
+# Normalises a GPU capability ("8.6", "86", "sm_86") to "8.6"; "" if malformed.
+function(_cudaenv_normalize_gpu out gpu)
+  string(TOLOWER "${gpu}" gpu)
+  if(gpu MATCHES "^[0-9]+\\.[0-9]$")
+    set(${out} "${gpu}" PARENT_SCOPE)
+  elseif(gpu MATCHES "^(sm_)?([0-9]+[0-9])$")
+    _cudaenv_number_cap(cap "${CMAKE_MATCH_2}")
+    set(${out} "${cap}" PARENT_SCOPE)
+  else()
+    set(${out} "" PARENT_SCOPE)
+  endif()
+endfunction()
+
+# --- facts about one toolkit -------------------------------------------------
+
+# Why <key> cannot be built with CUDA <toolkit> ("" when it can). <supported>
+# is the toolkit's list of baseline capabilities ("7.5;8.0;...").
+function(_cudaenv_unsupported_reason out key toolkit supported)
+  _cudaenv_split_key(base variant "${key}")
+  cudaenv_known_capabilities(known)
+  if(NOT base IN_LIST known AND NOT base IN_LIST supported)
+    list(JOIN supported " " list)
+    set(${out} "${base} is not a compute capability CudaEnv knows, and CUDA ${toolkit} does not list it. CUDA ${toolkit} supports: ${list}." PARENT_SCOPE)
+    return()
+  endif()
+  if(variant)
+    if(NOT key IN_LIST known)
+      if(variant STREQUAL "a")
+        set(kind "arch-specific (a)")
+      else()
+        set(kind "family-specific (f)")
+      endif()
+      set(other "")
+      foreach(candidate IN ITEMS "${base}a" "${base}f")
+        if(candidate IN_LIST known)
+          set(other " (${candidate} exists)")
+        endif()
+      endforeach()
+      list(FILTER known INCLUDE REGEX "${variant}$")
+      _cudaenv_sort_keys(known ${known})
+      list(JOIN known " " list)
+      set(${out} "${key} does not exist: ${base} has no ${kind} target${other}. ${kind} targets exist for ${list}." PARENT_SCOPE)
+      return()
+    endif()
+  endif()
+  # The toolkit's own list decides for baseline capabilities; the facts file
+  # decides for a/f variants (nvcc never lists them) and explains refusals.
+  if(NOT variant AND base IN_LIST supported)
+    set(${out} "" PARENT_SCOPE)
+    return()
+  endif()
+  cudaenv_capability_fact(first "${key}" first_toolkit)
+  cudaenv_capability_fact(last "${key}" last_toolkit)
+  cudaenv_capability_fact(renamed "${key}" renamed_to)
+  cudaenv_capability_fact(gpus "${key}" gpus)
+  if(last AND toolkit VERSION_GREATER last)
+    if(renamed)
+      cudaenv_capability_fact(renamed_first "${renamed}" first_toolkit)
+      set(${out} "${key} was renumbered ${renamed} in CUDA ${renamed_first}; use ${renamed} with CUDA ${renamed_first} and newer (${key} is CUDA ${first} to ${last} only)." PARENT_SCOPE)
+    else()
+      set(${out} "${key} (${gpus}) was last supported in CUDA ${last} (supported by CUDA ${first} to ${last}). Build it with CUDA ${last} or older, or remove it." PARENT_SCOPE)
+    endif()
+    return()
+  endif()
+  if(first AND toolkit VERSION_LESS first)
+    if(last)
+      set(range "CUDA ${first} to ${last}")
+    else()
+      set(range "CUDA ${first} and newer")
+    endif()
+    set(${out} "${key} (${gpus}) needs CUDA ${first} or newer (supported by ${range}). Upgrade the toolkit or remove it." PARENT_SCOPE)
+    return()
+  endif()
+  if(NOT base IN_LIST supported)
+    list(JOIN supported " " list)
+    set(${out} "this nvcc does not list ${base} (it supports: ${list})." PARENT_SCOPE)
+    return()
+  endif()
+  set(${out} "" PARENT_SCOPE)
+endfunction()
+
+# Baseline capabilities of the toolkit's default set for <platform>.
+function(_cudaenv_default_set out toolkit platform supported)
+  set(result "")
+  foreach(cap IN LISTS supported)
+    cudaenv_capability_fact(tegra "${cap}" tegra)
+    cudaenv_capability_fact(until "${cap}" default_until)
+    cudaenv_capability_fact(never "${cap}" never_default)
+    if(never)
+      continue()
+    endif()
+    # Jetson GPUs run only Tegra code, and Tegra code runs only on them.
+    if(platform STREQUAL "jetson")
+      set(wanted "${tegra}")
+    elseif(tegra)
+      set(wanted OFF)
+    else()
+      set(wanted ON)
+    endif()
+    if(wanted AND (NOT until OR toolkit VERSION_LESS_EQUAL until))
+      list(APPEND result "${cap}")
+    endif()
+  endforeach()
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
+# Baseline capabilities of a generation name ("ampere", "blackwell+tegra").
+function(_cudaenv_generation_set out name supported)
+  string(TOLOWER "${name}" name)
+  set(tegra_wanted OFF)
+  if(name MATCHES "^(.*)\\+tegra$")
+    set(name "${CMAKE_MATCH_1}")
+    set(tegra_wanted ON)
+  endif()
+  set(result "")
+  cudaenv_known_capabilities(known)
+  foreach(cap IN LISTS known)
+    if(NOT cap MATCHES "^[0-9]+\\.[0-9]$")
+      continue()
+    endif()
+    cudaenv_capability_fact(generation "${cap}" generation)
+    string(TOLOWER "${generation}" generation)
+    cudaenv_capability_fact(tegra "${cap}" tegra)
+    cudaenv_capability_fact(never "${cap}" never_default)
+    if(NOT never AND generation STREQUAL name AND ((tegra AND tegra_wanted) OR (NOT tegra AND NOT tegra_wanted)))
+      list(APPEND result "${cap}")
+    endif()
+  endforeach()
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
+# --- the resolver ------------------------------------------------------------
+
+# Records one requested code object; macros so they write the resolver's scope.
+macro(_cudaenv_request key sass ptx origin explicit)
+  if(NOT "${key}" IN_LIST _keys)
+    list(APPEND _keys "${key}")
+    set(_sass_${key} OFF)
+    set(_ptx_${key} OFF)
+    set(_asked_ptx_${key} "")
+  endif()
+  if(${sass})
+    set(_sass_${key} ON)
+  endif()
+  if(${ptx})
+    set(_ptx_${key} ON)
+    if(${explicit})
+      list(APPEND _asked_ptx_${key} "${origin}")
+    endif()
+  endif()
+endmacro()
+
+macro(_cudaenv_reject origin reason)
+  if(_mode STREQUAL "drop")
+    message(WARNING "CudaEnv: dropped architecture entry '${origin}': not supported by CUDA ${_toolkit}: ${reason}")
+  else()
+    message(FATAL_ERROR "CudaEnv: architecture entry '${origin}' is not supported by CUDA ${_toolkit}: ${reason}\n"
+      "Remove or replace it, or pass ON_UNSUPPORTED drop (CUDAENV_ON_UNSUPPORTED=drop) to drop it with a warning.")
+  endif()
+endmacro()
+
+macro(_cudaenv_malformed origin why)
+  message(FATAL_ERROR "CudaEnv: malformed architecture entry '${origin}'${why}.\n${_CUDAENV_ACCEPTED_FORMS}")
+endmacro()
+
+function(cudaenv_resolve_architectures out_var)
+  cmake_parse_arguments(PARSE_ARGV 1 arg ""
+    "TOOLKIT_VERSION;FORWARD_COMPAT;PLATFORM;ON_UNSUPPORTED" "SPEC;GPUS;SUPPORTED")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "cudaenv_resolve_architectures: unknown arguments: ${arg_UNPARSED_ARGUMENTS}. "
+      "Accepted: SPEC, TOOLKIT_VERSION, FORWARD_COMPAT, PLATFORM, GPUS, SUPPORTED, ON_UNSUPPORTED.")
+  endif()
+
+  # Options.
+  if(NOT arg_TOOLKIT_VERSION MATCHES "^([0-9]+\\.[0-9]+)")
+    message(FATAL_ERROR "cudaenv_resolve_architectures: TOOLKIT_VERSION '${arg_TOOLKIT_VERSION}' is not a CUDA version; pass major.minor, for example TOOLKIT_VERSION 13.0.")
+  endif()
+  set(_toolkit "${CMAKE_MATCH_1}")
+  if(NOT DEFINED arg_FORWARD_COMPAT)
+    set(arg_FORWARD_COMPAT ON)
+  endif()
+  string(TOUPPER "${arg_FORWARD_COMPAT}" fc)
+  if(fc MATCHES "^(ON|YES|TRUE|Y|1)$")
+    set(forward_compat ON)
+  elseif(fc MATCHES "^(OFF|NO|FALSE|N|0)$")
+    set(forward_compat OFF)
+  else()
+    message(FATAL_ERROR "CudaEnv: FORWARD_COMPAT '${arg_FORWARD_COMPAT}' is not ON or OFF.")
+  endif()
+  if(NOT DEFINED arg_PLATFORM)
+    set(arg_PLATFORM x86_64)
+  endif()
+  if(NOT arg_PLATFORM MATCHES "^(x86_64|sbsa|jetson)$")
+    message(FATAL_ERROR "CudaEnv: PLATFORM '${arg_PLATFORM}' is not one of x86_64, sbsa, jetson "
+      "(sbsa: aarch64 servers such as GH200, GB200, DGX Spark and, from CUDA 13, Jetson Thor; jetson: L4T with CUDA 12 or older).")
+  endif()
+  set(platform "${arg_PLATFORM}")
+  if(NOT DEFINED arg_ON_UNSUPPORTED)
+    set(arg_ON_UNSUPPORTED error)
+  endif()
+  string(TOLOWER "${arg_ON_UNSUPPORTED}" _mode)
+  if(NOT _mode MATCHES "^(error|drop)$")
+    message(FATAL_ERROR "CudaEnv: ON_UNSUPPORTED '${arg_ON_UNSUPPORTED}' is not 'error' or 'drop'.")
+  endif()
+
+  # The toolkit's baseline capabilities: its own list if given, else the facts file's.
+  set(supported "")
+  foreach(entry IN LISTS arg_SUPPORTED)
+    _cudaenv_normalize_gpu(cap "${entry}")
+    if(NOT cap)
+      message(FATAL_ERROR "CudaEnv: SUPPORTED entry '${entry}' is not a compute capability (expected 8.6, 86 or sm_86).")
+    endif()
+    list(APPEND supported "${cap}")
+  endforeach()
+  cudaenv_known_toolkits(known_toolkits)
+  if(NOT supported)
+    if(_toolkit IN_LIST known_toolkits)
+      set(facts_toolkit "${_toolkit}")
+    else()
+      set(facts_toolkit "")
+      foreach(candidate IN LISTS known_toolkits)
+        if(candidate VERSION_LESS_EQUAL _toolkit AND (NOT facts_toolkit OR candidate VERSION_GREATER facts_toolkit))
+          set(facts_toolkit "${candidate}")
+        endif()
+      endforeach()
+      if(NOT facts_toolkit)
+        list(JOIN known_toolkits " " list)
+        message(FATAL_ERROR "CudaEnv: CUDA ${_toolkit} is older than every toolkit CudaEnv knows (${list}); use CUDA 11.0 or newer.")
+      endif()
+      message(WARNING "CudaEnv: CUDA ${_toolkit} is newer than the facts file (newest known: ${facts_toolkit}); assuming CUDA ${facts_toolkit}'s architecture list. "
+        "Pass SUPPORTED from 'nvcc --list-gpu-code' to follow the installed toolkit.")
+    endif()
+    cudaenv_toolkit_fact(numbers "${facts_toolkit}" sass)
+    foreach(number IN LISTS numbers)
+      _cudaenv_number_cap(cap "${number}")
+      list(APPEND supported "${cap}")
+    endforeach()
+  endif()
+  _cudaenv_sort_keys(supported ${supported})
+  list(REMOVE_DUPLICATES supported)
+
+  # Entries: ';' ',' and whitespace all separate (PARSE_ARGV keeps a ';'
+  # inside one argument as '\;').
+  string(REGEX REPLACE "[\\,; \t\r\n]+" ";" tokens "${arg_SPEC}")
+  list(FILTER tokens EXCLUDE REGEX "^$")
+  if(NOT tokens)
+    message(FATAL_ERROR "CudaEnv: the architecture spec is empty; give at least one entry, for example 'default' or '8.6'.\n${_CUDAENV_ACCEPTED_FORMS}")
+  endif()
+
+  set(_keys "")
+  foreach(token IN LISTS tokens)
+    string(TOLOWER "${token}" t)
+    set(expanded "")
+    if(t STREQUAL "default")
+      _cudaenv_default_set(expanded "${_toolkit}" "${platform}" "${supported}")
+    elseif(t STREQUAL "all")
+      set(expanded "${supported}")
+    elseif(t STREQUAL "all-major")
+      set(seen_majors "")
+      foreach(cap IN LISTS supported)
+        string(REGEX MATCH "^[0-9]+" major "${cap}")
+        if(NOT major IN_LIST seen_majors)
+          list(APPEND seen_majors "${major}")
+          list(APPEND expanded "${cap}")
+        endif()
+      endforeach()
+    elseif(t STREQUAL "native")
+      if(NOT arg_GPUS)
+        set(fallback "${CUDAENV_NATIVE_FALLBACK}")
+        if(NOT fallback)
+          set(fallback "$ENV{CUDAENV_NATIVE_FALLBACK}")
+        endif()
+        string(TOLOWER "${fallback}" fallback)
+        if(fallback STREQUAL "error")
+          message(FATAL_ERROR "CudaEnv: 'native' found no GPU to build for, and CUDAENV_NATIVE_FALLBACK=error forbids falling back. "
+            "Name the capabilities instead (for example CUDAENV_CAPABILITIES=8.6), or unset CUDAENV_NATIVE_FALLBACK to fall back to the default set.")
+        elseif(fallback AND NOT fallback STREQUAL "default")
+          message(FATAL_ERROR "CudaEnv: CUDAENV_NATIVE_FALLBACK '${fallback}' is not 'default' or 'error'.")
+        endif()
+        _cudaenv_default_set(expanded "${_toolkit}" "${platform}" "${supported}")
+        list(JOIN expanded " " list)
+        message(WARNING "CudaEnv: 'native' found no GPU to build for; fell back to the default set of CUDA ${_toolkit} (${platform}): ${list}. "
+          "Name the capabilities to choose (for example CUDAENV_CAPABILITIES=8.6), or set CUDAENV_NATIVE_FALLBACK=error to make this an error.")
+      else()
+        list(GET supported -1 newest)
+        list(GET supported 0 oldest)
+        foreach(gpu IN LISTS arg_GPUS)
+          _cudaenv_normalize_gpu(cap "${gpu}")
+          if(NOT cap)
+            message(FATAL_ERROR "CudaEnv: GPUS entry '${gpu}' is not a compute capability (expected 8.6, 86 or sm_86).")
+          endif()
+          if(cap IN_LIST supported)
+            _cudaenv_request("${cap}" ON OFF "native" OFF)
+          elseif(cap VERSION_GREATER newest)
+            # A GPU newer than the toolkit: SASS of the same major still runs on
+            # it; otherwise the newest PTX is JIT-compiled by the driver.
+            string(REGEX MATCH "^[0-9]+" gpu_major "${cap}")
+            set(same_major "")
+            foreach(candidate IN LISTS supported)
+              if(candidate MATCHES "^${gpu_major}\\." AND candidate VERSION_LESS cap)
+                set(same_major "${candidate}")
+              endif()
+            endforeach()
+            if(same_major)
+              message(WARNING "CudaEnv: 'native': the GPU of capability ${cap} is newer than CUDA ${_toolkit} supports; building ${same_major} SASS, which runs on it.")
+              _cudaenv_request("${same_major}" ON OFF "native" OFF)
+            else()
+              message(WARNING "CudaEnv: 'native': the GPU of capability ${cap} is newer than CUDA ${_toolkit} supports; building ${newest} with PTX, which its driver JIT-compiles.")
+              _cudaenv_request("${newest}" ON ON "native GPU ${cap}" ON)
+            endif()
+          else()
+            _cudaenv_unsupported_reason(reason "${cap}" "${_toolkit}" "${supported}")
+            _cudaenv_reject("native (GPU ${cap})" "${reason}")
+          endif()
+        endforeach()
+      endif()
+    elseif(t MATCHES "^[a-z]+(\\+tegra)?$")
+      _cudaenv_generation_set(members "${t}" "")
+      if(NOT members)
+        _cudaenv_malformed("${token}" " (not a generation name or special value)")
+      endif()
+      foreach(cap IN LISTS members)
+        if(cap IN_LIST supported)
+          list(APPEND expanded "${cap}")
+        endif()
+      endforeach()
+      if(NOT expanded)
+        list(JOIN members " " list)
+        list(JOIN supported " " supported_list)
+        _cudaenv_reject("${token}" "none of its capabilities (${list}) is supported; CUDA ${_toolkit} supports ${supported_list}.")
+      endif()
+    else()
+      # Explicit entries.
+      set(sass ON)
+      set(ptx OFF)
+      if(t MATCHES "^([0-9]+)\\.([0-9])([af]?)(\\+ptx)?$")
+        set(key "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}${CMAKE_MATCH_3}")
+        if(CMAKE_MATCH_4)
+          if(CMAKE_MATCH_3)
+            _cudaenv_malformed("${token}" ": a/f targets never get PTX (it would run only on that one GPU or family); use ${CMAKE_MATCH_1}.${CMAKE_MATCH_2}+PTX for portable PTX")
+          endif()
+          set(ptx ON)
+        endif()
+      elseif(t MATCHES "^sm_([0-9]+)([0-9])([af]?)$")
+        set(key "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}${CMAKE_MATCH_3}")
+      elseif(t MATCHES "^compute_([0-9]+)([0-9])$")
+        set(key "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}")
+        set(sass OFF)
+        set(ptx ON)
+      elseif(t MATCHES "^([0-9]+)([0-9])([af]?)(-real|-virtual)?$")
+        set(key "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}${CMAKE_MATCH_3}")
+        if(CMAKE_MATCH_4 STREQUAL "-virtual")
+          if(CMAKE_MATCH_3)
+            _cudaenv_malformed("${token}" ": a/f targets never get PTX (it would run only on that one GPU or family); use ${CMAKE_MATCH_1}${CMAKE_MATCH_2}-virtual for portable PTX")
+          endif()
+          set(sass OFF)
+          set(ptx ON)
+        endif()
+      else()
+        _cudaenv_malformed("${token}" "")
+      endif()
+      _cudaenv_unsupported_reason(reason "${key}" "${_toolkit}" "${supported}")
+      if(reason)
+        _cudaenv_reject("${token}" "${reason}")
+        continue()
+      endif()
+      _cudaenv_split_key(base variant "${key}")
+      cudaenv_capability_fact(tegra "${base}" tegra)
+      if(tegra AND platform STREQUAL "x86_64")
+        message(WARNING "CudaEnv: '${token}' is a Jetson (Tegra) GPU; code built for PLATFORM x86_64 never runs on it. Cross-build with toolchains/sbsa.cmake (CUDA 13) or toolchains/jetson.cmake instead.")
+      elseif(platform STREQUAL "jetson" AND NOT tegra AND base IN_LIST supported)
+        message(WARNING "CudaEnv: '${token}' is not a Jetson GPU; code for it never runs on a Jetson (PLATFORM jetson).")
+      endif()
+      _cudaenv_request("${key}" ${sass} ${ptx} "${token}" ON)
+    endif()
+    foreach(cap IN LISTS expanded)
+      _cudaenv_request("${cap}" ON OFF "${token}" OFF)
+    endforeach()
+  endforeach()
+
+  # Forward compatibility: one PTX, of the highest capability (a/f count as
+  # their baseline), never of an a/f target.
+  if(forward_compat AND _keys)
+    set(highest "")
+    foreach(key IN LISTS _keys)
+      _cudaenv_split_key(base variant "${key}")
+      if(NOT highest OR base VERSION_GREATER highest)
+        set(highest "${base}")
+      endif()
+    endforeach()
+    _cudaenv_cap_number(highest_number "${highest}")
+    foreach(key IN LISTS _keys)
+      if(_ptx_${key} AND NOT key STREQUAL highest)
+        set(_ptx_${key} OFF)
+        _cudaenv_cap_number(number "${key}")
+        foreach(origin IN LISTS _asked_ptx_${key})
+          message(WARNING "CudaEnv: '${origin}' asks for PTX of ${key}, but FORWARD_COMPAT is ON, which embeds exactly one PTX: "
+            "compute_${highest_number} (the highest selected capability). Dropped compute_${number}; set FORWARD_COMPAT OFF (CUDAENV_FORWARD_COMPAT=OFF) to embed PTX per entry.")
+        endforeach()
+      endif()
+    endforeach()
+    _cudaenv_request("${highest}" OFF ON "forward compatibility" OFF)
+  endif()
+
+  _cudaenv_sort_keys(_keys ${_keys})
+  set(result "")
+  foreach(key IN LISTS _keys)
+    _cudaenv_split_key(base variant "${key}")
+    _cudaenv_cap_number(number "${base}")
+    if(_sass_${key} AND _ptx_${key})
+      list(APPEND result "${number}")
+    elseif(_sass_${key})
+      list(APPEND result "${number}${variant}-real")
+    elseif(_ptx_${key})
+      list(APPEND result "${number}-virtual")
+    endif()
+  endforeach()
+  if(NOT result)
+    list(JOIN tokens " " list)
+    message(FATAL_ERROR "CudaEnv: the architecture spec '${list}' selects nothing for CUDA ${_toolkit}; every entry was dropped. "
+      "Name at least one capability the toolkit supports: ${supported}.")
+  endif()
+  set(${out_var} "${result}" PARENT_SCOPE)
+endfunction()
+
+# --- project wrapper ---------------------------------------------------------
+
+# The toolkit's baseline capabilities from `nvcc --list-gpu-code`, cached per
+# compiler; "" when the compiler is not nvcc or does not answer.
+function(_cudaenv_nvcc_supported out)
+  if(NOT CMAKE_CUDA_COMPILER_ID STREQUAL "NVIDIA")
+    set(${out} "" PARENT_SCOPE)
+    return()
+  endif()
+  set(key "${CMAKE_CUDA_COMPILER}|${CMAKE_CUDA_COMPILER_VERSION}")
+  if(NOT "${_CUDAENV_NVCC_SUPPORTED_KEY}" STREQUAL "${key}")
+    execute_process(COMMAND "${CMAKE_CUDA_COMPILER}" --list-gpu-code
+      OUTPUT_VARIABLE listing ERROR_QUIET RESULT_VARIABLE rc TIMEOUT 60)
+    set(caps "")
+    if(rc EQUAL 0)
+      string(REGEX MATCHALL "sm_[0-9]+" codes "${listing}")
+      foreach(code IN LISTS codes)
+        _cudaenv_normalize_gpu(cap "${code}")
+        list(APPEND caps "${cap}")
+      endforeach()
+    endif()
+    set(_CUDAENV_NVCC_SUPPORTED "${caps}" CACHE INTERNAL "nvcc --list-gpu-code, as capabilities")
+    set(_CUDAENV_NVCC_SUPPORTED_KEY "${key}" CACHE INTERNAL "compiler that _CUDAENV_NVCC_SUPPORTED describes")
+  endif()
+  set(${out} "${_CUDAENV_NVCC_SUPPORTED}" PARENT_SCOPE)
+endfunction()
+
+# True when CMAKE_CUDA_ARCHITECTURES holds a value the user chose, not the
+# one CMake seeds from nvcc's default (CMP0104) or from CUDAARCHS.
+function(_cudaenv_user_set_architectures out)
+  set(${out} OFF PARENT_SCOPE)
+  if(NOT DEFINED CMAKE_CUDA_ARCHITECTURES OR CMAKE_CUDA_ARCHITECTURES STREQUAL "")
+    return()
+  endif()
+  if(NOT DEFINED CACHE{CMAKE_CUDA_ARCHITECTURES}
+     OR NOT "${CMAKE_CUDA_ARCHITECTURES}" STREQUAL "$CACHE{CMAKE_CUDA_ARCHITECTURES}")
+    set(${out} ON PARENT_SCOPE)  # a normal variable set by the project
+    return()
+  endif()
+  # CMake seeds the cache entry with this help string; -D and presets leave
+  # their own.
+  get_property(help CACHE CMAKE_CUDA_ARCHITECTURES PROPERTY HELPSTRING)
+  if(NOT help STREQUAL "CUDA architectures")
+    set(${out} ON PARENT_SCOPE)
+  endif()
+endfunction()
+
+# One table per configure and result: capability, generation, GPUs, code.
+function(_cudaenv_print_summary archs toolkit platform source)
+  string(SHA1 id "${archs}|${toolkit}|${platform}")
+  get_property(done GLOBAL PROPERTY "_CUDAENV_SUMMARY_${id}")
+  if(done)
+    return()
+  endif()
+  set_property(GLOBAL PROPERTY "_CUDAENV_SUMMARY_${id}" ON)
+  set(caps "")
+  foreach(arch IN LISTS archs)
+    string(REGEX MATCH "^([0-9]+)([af]?)(-real|-virtual)?$" _ "${arch}")
+    set(number "${CMAKE_MATCH_1}")
+    set(variant "${CMAKE_MATCH_2}")
+    set(kind "${CMAKE_MATCH_3}")
+    _cudaenv_number_cap(cap "${number}")
+    if(NOT cap IN_LIST caps)
+      list(APPEND caps "${cap}")
+      set(sass_${cap} "")
+      set(ptx_${cap} "")
+    endif()
+    if(NOT kind STREQUAL "-virtual")
+      list(APPEND sass_${cap} "sm_${number}${variant}")
+    endif()
+    if(NOT kind STREQUAL "-real")
+      set(ptx_${cap} "compute_${number}")
+    endif()
+  endforeach()
+  set(lines "CudaEnv: CUDA architectures for CUDA ${toolkit} (${platform}), from ${source}:")
+  string(APPEND lines "\n  capability  generation  code                        example GPUs")
+  foreach(cap IN LISTS caps)
+    cudaenv_capability_fact(generation "${cap}" generation)
+    cudaenv_capability_fact(gpus "${cap}" gpus)
+    if(NOT generation)
+      set(generation "?")
+    endif()
+    list(JOIN sass_${cap} " " code)
+    if(ptx_${cap})
+      string(STRIP "${code} + PTX ${ptx_${cap}}" code)
+    endif()
+    set(row "${cap}            ")
+    string(SUBSTRING "${row}" 0 12 row)
+    set(gen "${generation}            ")
+    string(SUBSTRING "${gen}" 0 12 gen)
+    set(code_cell "${code}                            ")
+    string(SUBSTRING "${code_cell}" 0 28 code_cell)
+    string(APPEND lines "\n  ${row}${gen}${code_cell}${gpus}")
+  endforeach()
+  list(JOIN archs ";" joined)
+  string(APPEND lines "\n  CUDA_ARCHITECTURES = ${joined}")
+  message(STATUS "${lines}")
+  set_property(GLOBAL APPEND_STRING PROPERTY CUDAENV_ARCHITECTURES_SUMMARY "${lines}\n")
+endfunction()
+
+function(cudaenv_select_architectures)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "FORWARD_COMPAT" "CAPABILITIES;TARGETS")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "cudaenv_select_architectures: unknown arguments: ${arg_UNPARSED_ARGUMENTS}. "
+      "Accepted: CAPABILITIES, FORWARD_COMPAT, TARGETS.")
+  endif()
+  if(NOT CMAKE_CUDA_COMPILER_LOADED OR NOT CMAKE_CUDA_COMPILER_VERSION)
+    message(FATAL_ERROR "cudaenv_select_architectures: CUDA is not enabled in this project; "
+      "call it after project(<name> LANGUAGES CUDA) or enable_language(CUDA).")
+  endif()
+  foreach(target IN LISTS arg_TARGETS)
+    if(NOT TARGET "${target}")
+      message(FATAL_ERROR "cudaenv_select_architectures: TARGETS names '${target}', which is not a target (yet); create it before this call.")
+    endif()
+  endforeach()
+
+  set(CUDAENV_CAPABILITIES "" CACHE STRING
+    "CUDA capabilities to build for (8.6, 9.0a, 10.0f, 8.6+PTX, native, default, ...); overrides the project's choice")
+  _cudaenv_user_set_architectures(user_set)
+  if(NOT CUDAENV_CAPABILITIES STREQUAL "")
+    set(spec "${CUDAENV_CAPABILITIES}")
+    set(source "CUDAENV_CAPABILITIES")
+  elseif(arg_CAPABILITIES)
+    set(spec "${arg_CAPABILITIES}")
+    set(source "the project's CAPABILITIES")
+  elseif(NOT "$ENV{CUDAARCHS}" STREQUAL "")
+    set(spec "$ENV{CUDAARCHS}")
+    set(source "the CUDAARCHS environment variable")
+  elseif(user_set)
+    set(spec "${CMAKE_CUDA_ARCHITECTURES}")
+    set(source "CMAKE_CUDA_ARCHITECTURES")
+  else()
+    set(spec "default")
+    set(source "default")
+  endif()
+
+  if(DEFINED CACHE{CUDAENV_FORWARD_COMPAT})
+    set(forward_compat "${CUDAENV_FORWARD_COMPAT}")
+  elseif(DEFINED arg_FORWARD_COMPAT)
+    set(forward_compat "${arg_FORWARD_COMPAT}")
+  else()
+    set(forward_compat ON)
+  endif()
+  set(on_unsupported error)
+  if(CUDAENV_ON_UNSUPPORTED)
+    set(on_unsupported "${CUDAENV_ON_UNSUPPORTED}")
+  endif()
+
+  if(CUDAENV_PLATFORM)
+    set(platform "${CUDAENV_PLATFORM}")
+  elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
+    set(platform sbsa)
+  else()
+    set(platform x86_64)
+  endif()
+
+  string(TOLOWER "${spec}" spec_lower)
+  if(CMAKE_CROSSCOMPILING AND spec_lower MATCHES "(^|[,; ])native($|[,; ])")
+    message(FATAL_ERROR "CudaEnv: 'native' (from ${source}) cannot be used in a cross build: the GPUs of this build machine say nothing about the target's. "
+      "Name the target's capabilities instead, for example CUDAENV_CAPABILITIES=9.0 for GH200 or 12.1 for DGX Spark.")
+  endif()
+
+  if(CMAKE_CUDA_COMPILER_TOOLKIT_VERSION)
+    set(toolkit "${CMAKE_CUDA_COMPILER_TOOLKIT_VERSION}")
+  else()
+    set(toolkit "${CMAKE_CUDA_COMPILER_VERSION}")
+  endif()
+  string(REGEX MATCH "^[0-9]+\\.[0-9]+" toolkit "${toolkit}")
+  _cudaenv_nvcc_supported(supported)
+
+  cudaenv_resolve_architectures(archs
+    SPEC ${spec}
+    TOOLKIT_VERSION ${toolkit}
+    FORWARD_COMPAT ${forward_compat}
+    PLATFORM ${platform}
+    GPUS ${CUDAENV_GPU_CAPABILITIES}
+    SUPPORTED ${supported}
+    ON_UNSUPPORTED ${on_unsupported})
+
+  _cudaenv_print_summary("${archs}" "${toolkit}" "${platform}" "${source}")
+  if(arg_TARGETS)
+    set_property(TARGET ${arg_TARGETS} PROPERTY CUDA_ARCHITECTURES "${archs}")
+  else()
+    set(CMAKE_CUDA_ARCHITECTURES "${archs}" PARENT_SCOPE)
+  endif()
+  set(CUDAENV_CUDA_ARCHITECTURES "${archs}" PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)

@@ -1,0 +1,3 @@
+include(CudaEnvArchitectures)
+cudaenv_resolve_architectures(result SPEC sm_ TOOLKIT_VERSION 13.0)
+message(NOTICE "RESULT=${result}")

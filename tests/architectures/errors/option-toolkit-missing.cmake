@@ -1,0 +1,3 @@
+include(CudaEnvArchitectures)
+cudaenv_resolve_architectures(result SPEC 8.6)
+message(NOTICE "RESULT=${result}")

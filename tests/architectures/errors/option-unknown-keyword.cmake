@@ -1,0 +1,3 @@
+include(CudaEnvArchitectures)
+cudaenv_resolve_architectures(result SPEC 8.6 TOOLKIT_VERSION 13.0 ARCHS 9.0)
+message(NOTICE "RESULT=${result}")

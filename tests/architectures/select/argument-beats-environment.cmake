@@ -1,0 +1,2 @@
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" ENV CUDAARCHS=89 ARGS "-DFIXTURE_CAPABILITIES=8.6;9.0a")

@@ -1,0 +1,2 @@
+include(CudaEnvArchitectures)
+cudaenv_select_architectures(CAPABILITIES 8.6)
