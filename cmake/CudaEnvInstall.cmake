@@ -1,21 +1,20 @@
 # Install rules and the relocatable package: <prefix>/lib/cmake/CudaEnv holds
-# CudaEnvConfig.cmake, its version file and the modules with their data.
+# CudaEnvConfig.cmake, its version file, the helper's exported target and
+# the modules with their data; the helper goes to <prefix>/bin.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(CUDAENV_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/CudaEnv"
   CACHE STRING "Where CudaEnv's package files go, relative to the prefix")
 
+set(CUDAENV_HAS_HELPER ${CUDAENV_BUILD_HELPER})
 configure_package_config_file(
   "${CMAKE_CURRENT_LIST_DIR}/CudaEnvConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/CudaEnvConfig.cmake"
   INSTALL_DESTINATION "${CUDAENV_INSTALL_CMAKEDIR}")
-# The modules are plain CMake code with no compiled parts, so any minor of the
-# same major (0.x: the same minor) works.
 write_basic_package_version_file(
   "${PROJECT_BINARY_DIR}/CudaEnvConfigVersion.cmake"
-  COMPATIBILITY SameMinorVersion
-  ARCH_INDEPENDENT)
+  COMPATIBILITY SameMinorVersion)
 
 install(FILES
     "${PROJECT_BINARY_DIR}/CudaEnvConfig.cmake"
@@ -24,3 +23,8 @@ install(FILES
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/modules/"
   DESTINATION "${CUDAENV_INSTALL_CMAKEDIR}/modules"
   FILES_MATCHING PATTERN "*.cmake" PATTERN "*.json")
+
+if(CUDAENV_BUILD_HELPER)
+  install(TARGETS cudaenv EXPORT CudaEnvTargets RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+  install(EXPORT CudaEnvTargets NAMESPACE CudaEnv:: DESTINATION "${CUDAENV_INSTALL_CMAKEDIR}")
+endif()

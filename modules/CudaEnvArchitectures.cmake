@@ -86,8 +86,8 @@ get PTX: their PTX would not run on any later GPU.
   read from ``nvcc --list-gpu-code`` (once, cached), else from the facts
   file. The platform is ``CUDAENV_PLATFORM`` if set (the CudaEnv toolchain
   files set it), else ``sbsa`` on aarch64 and ``x86_64`` otherwise.
-  ``native`` uses ``CUDAENV_GPU_CAPABILITIES`` and is an error in a cross
-  build.
+  ``native`` uses the GPUs :command:`cudaenv_detect` finds and is an error
+  in a cross build.
 
   Sets ``CMAKE_CUDA_ARCHITECTURES`` in the caller, or the
   ``CUDA_ARCHITECTURES`` property of each of ``TARGETS``, and
@@ -118,12 +118,15 @@ Since 0.1.
 #]=======================================================================]
 include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvFacts.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvDetect.cmake")
 # Functions keep the policies in force where they are defined: make them ours,
 # also in `cmake -P` scripts and in projects with older minimums.
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
 
-set(_CUDAENV_ACCEPTED_FORMS
+# The accepted forms, for error messages. A global property, not a variable:
+# the module may be included from a subdirectory and called from its parent.
+set_property(GLOBAL PROPERTY _CUDAENV_ACCEPTED_FORMS
   "Accepted forms: 8.6, 86, sm_86 (SASS); 9.0a, 90a, sm_90a (arch-specific); 10.0f, 100f (family); 8.6+PTX; 80-real, 90-virtual, compute_90; a generation name (Turing, Ampere, Ada, Hopper, Blackwell, ...); default, all, all-major, native.")
 
 # --- small conversions -------------------------------------------------------
@@ -328,6 +331,7 @@ macro(_cudaenv_reject origin reason)
 endmacro()
 
 macro(_cudaenv_malformed origin why)
+  get_property(_CUDAENV_ACCEPTED_FORMS GLOBAL PROPERTY _CUDAENV_ACCEPTED_FORMS)
   message(FATAL_ERROR "CudaEnv: malformed architecture entry '${origin}'${why}.\n${_CUDAENV_ACCEPTED_FORMS}")
 endmacro()
 
@@ -412,6 +416,7 @@ function(cudaenv_resolve_architectures out_var)
   string(REGEX REPLACE "[\\,; \t\r\n]+" ";" tokens "${arg_SPEC}")
   list(FILTER tokens EXCLUDE REGEX "^$")
   if(NOT tokens)
+    get_property(_CUDAENV_ACCEPTED_FORMS GLOBAL PROPERTY _CUDAENV_ACCEPTED_FORMS)
     message(FATAL_ERROR "CudaEnv: the architecture spec is empty; give at least one entry, for example 'default' or '8.6'.\n${_CUDAENV_ACCEPTED_FORMS}")
   endif()
 
@@ -753,6 +758,19 @@ function(cudaenv_select_architectures)
       "Name the target's capabilities instead, for example CUDAENV_CAPABILITIES=9.0 for GH200 or 12.1 for DGX Spark.")
   endif()
 
+  # native: the GPUs of this machine, detected once (CudaEnvDetect).
+  set(gpus "")
+  if(spec_lower MATCHES "(^|[,; ])native($|[,; ])")
+    cudaenv_detect(QUIET)  # cached until the driver changes
+    set(gpus "${CUDAENV_GPU_CAPABILITIES}")
+    if(gpus)
+      list(JOIN gpus " " list)
+      message(STATUS "CudaEnv: native: detected GPU capabilities ${list}")
+    elseif(CUDAENV_DRIVER_ERROR)
+      message(STATUS "CudaEnv: native: ${CUDAENV_DRIVER_ERROR}")
+    endif()
+  endif()
+
   if(CMAKE_CUDA_COMPILER_TOOLKIT_VERSION)
     set(toolkit "${CMAKE_CUDA_COMPILER_TOOLKIT_VERSION}")
   else()
@@ -766,7 +784,7 @@ function(cudaenv_select_architectures)
     TOOLKIT_VERSION ${toolkit}
     FORWARD_COMPAT ${forward_compat}
     PLATFORM ${platform}
-    GPUS ${CUDAENV_GPU_CAPABILITIES}
+    GPUS ${gpus}
     SUPPORTED ${supported}
     ON_UNSUPPORTED ${on_unsupported})
 

@@ -1,16 +1,16 @@
-# Installs CudaEnv to a prefix, moves the prefix (the package must be
-# relocatable), then builds examples/consumer against it with find_package.
+# Installs CudaEnv (modules, facts, helper) from the test build to a prefix,
+# moves the prefix (the package must be relocatable), then builds
+# examples/consumer against it with find_package; the consumer runs the
+# installed helper to detect the machine.
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}" NO_MODULE_PATH
-  BINARY_DIR "${WORK_DIR}/cudaenv-build"
-  ARGS -DBUILD_TESTING=OFF "-DCMAKE_INSTALL_PREFIX=${WORK_DIR}/prefix")
-execute_process(COMMAND "${CMAKE_COMMAND}" --install "${WORK_DIR}/cudaenv-build"
+execute_process(COMMAND "${CMAKE_COMMAND}" --install "${CUDAENV_BUILD_DIR}" --prefix "${WORK_DIR}/prefix"
   RESULT_VARIABLE result OUTPUT_QUIET)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "cmake --install failed (${result})")
 endif()
 file(RENAME "${WORK_DIR}/prefix" "${WORK_DIR}/moved-prefix")
 cudaenv_test_configure("${SOURCE_ROOT}/examples/consumer" BUILD NO_MODULE_PATH
+  ENV "CUDAENV_LIBCUDA=${FAKE_LIBCUDA}"
   BINARY_DIR "${WORK_DIR}/consumer-build"
   ARGS "-DCMAKE_PREFIX_PATH=${WORK_DIR}/moved-prefix")
 file(GLOB_RECURSE installed RELATIVE "${WORK_DIR}/moved-prefix" "${WORK_DIR}/moved-prefix/*")

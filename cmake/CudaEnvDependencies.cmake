@@ -1,0 +1,24 @@
+# Finds the helper's dependencies; a missing one stops the configure with the
+# package that provides it.
+include_guard(GLOBAL)
+
+# _cudaenv_require(<find_package name> <version> <Debian/Ubuntu package>)
+macro(_cudaenv_require package version system_package)
+  find_package(${package} ${version} QUIET)
+  if(NOT ${package}_FOUND)
+    message(FATAL_ERROR
+      "CudaEnv needs ${package} ${version} or newer to build the cudaenv helper, and CMake did not find it.\n"
+      "Install it with: apt-get install ${system_package}   (or run scripts/setup.sh as root)\n"
+      "If it is installed elsewhere, add its prefix to CMAKE_PREFIX_PATH.")
+  endif()
+endmacro()
+
+macro(cudaenv_find_helper_dependencies)
+  _cudaenv_require(fmt 9 libfmt-dev)
+  _cudaenv_require(CLI11 2.1 libcli11-dev)
+  _cudaenv_require(nlohmann_json 3.10 nlohmann-json3-dev)
+endmacro()
+
+macro(cudaenv_find_test_dependencies)
+  _cudaenv_require(Catch2 3 "catch2 (Debian 12: from bookworm-backports)")
+endmacro()

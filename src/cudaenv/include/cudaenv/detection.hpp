@@ -1,0 +1,61 @@
+// What `cudaenv detect` found: the driver, the GPUs the process sees, the
+// toolkit, and the conda/pixi virtual-package view of them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "cudaenv/version.hpp"
+
+namespace cudaenv {
+
+struct GpuInfo {
+  int index = 0;
+  std::string name;
+  Version capability;
+  std::uint64_t memory_bytes = 0;  // 0: unknown
+  std::string uuid;                // "GPU-..." or "MIG-..."; empty: unknown
+  bool integrated = false;         // Jetson / Tegra
+  bool mig = false;
+};
+
+struct DriverInfo {
+  bool found = false;                  // a usable driver answered
+  std::string version;                 // "580.95.05" (NVML); empty: unknown
+  std::optional<Version> cuda_version; // the CUDA version it supports
+  std::string source;                  // who answered: "libcuda", "NVML", "CUDAENV_OVERRIDE_CUDA", ...
+  std::string library;                 // the driver library loaded
+  std::string error;                   // "no usable driver: ..." when !found
+};
+
+struct ToolkitInfo {
+  bool found = false;
+  std::string nvcc;                    // path
+  std::optional<Version> version;      // 13.0
+  std::string full_version;            // "13.0.88"
+  std::vector<Version> supported;      // nvcc --list-gpu-code
+  std::string error;
+};
+
+struct Detection {
+  DriverInfo driver;
+  std::vector<GpuInfo> gpus;
+  bool gpus_probed = true;  // false when an override skipped the driver probe
+  ToolkitInfo toolkit;
+
+  // conda/pixi virtual packages: __cuda (driver CUDA version, CEP 30) and
+  // __cuda_arch (lowest GPU capability, CEP 46); empty when absent.
+  std::string conda_cuda() const;
+  std::string conda_cuda_arch() const;
+};
+
+nlohmann::json to_json(const Detection& detection);
+std::string to_text(const Detection& detection);
+// `set(...)` lines for CMake's include(): CUDAENV_DRIVER_FOUND and friends.
+std::string to_cmake(const Detection& detection);
+
+}  // namespace cudaenv

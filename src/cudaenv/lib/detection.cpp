@@ -1,0 +1,138 @@
+#include "cudaenv/detection.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+namespace cudaenv {
+namespace {
+
+std::vector<std::string> version_strings(const std::vector<Version>& versions) {
+  std::vector<std::string> out;
+  for (const auto& v : versions) out.push_back(v.str());
+  return out;
+}
+
+// A CMake bracket argument holds any text literally.
+std::string cmake_quote(std::string_view text) { return fmt::format("[==[{}]==]", text); }
+
+// CMake list items must not contain ';'.
+std::string cmake_item(std::string text) {
+  std::ranges::replace(text, ';', ',');
+  return text;
+}
+
+std::string memory_text(std::uint64_t bytes) {
+  if (bytes == 0) return "?";
+  return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+}
+
+}  // namespace
+
+std::string Detection::conda_cuda() const {
+  return driver.found && driver.cuda_version ? driver.cuda_version->str() : std::string();
+}
+
+std::string Detection::conda_cuda_arch() const {
+  if (conda_cuda().empty() || gpus.empty()) return {};
+  auto lowest = std::ranges::min_element(gpus, {}, &GpuInfo::capability);
+  return lowest->capability.str();
+}
+
+nlohmann::json to_json(const Detection& d) {
+  using nlohmann::json;
+  auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  json gpus = json::array();
+  for (const auto& gpu : d.gpus) {
+    gpus.push_back({{"index", gpu.index},
+                    {"name", gpu.name},
+                    {"capability", gpu.capability.str()},
+                    {"memory_bytes", gpu.memory_bytes == 0 ? json(nullptr) : json(gpu.memory_bytes)},
+                    {"uuid", or_null(gpu.uuid)},
+                    {"integrated", gpu.integrated},
+                    {"mig", gpu.mig}});
+  }
+  return {
+      {"driver",
+       {{"found", d.driver.found},
+        {"version", or_null(d.driver.version)},
+        {"cuda_version", d.driver.cuda_version ? json(d.driver.cuda_version->str()) : json(nullptr)},
+        {"source", or_null(d.driver.source)},
+        {"library", or_null(d.driver.library)},
+        {"error", or_null(d.driver.error)}}},
+      {"gpus", gpus},
+      {"gpus_probed", d.gpus_probed},
+      {"toolkit",
+       {{"found", d.toolkit.found},
+        {"nvcc", or_null(d.toolkit.nvcc)},
+        {"version", d.toolkit.version ? json(d.toolkit.version->str()) : json(nullptr)},
+        {"full_version", or_null(d.toolkit.full_version)},
+        {"supported", version_strings(d.toolkit.supported)},
+        {"error", or_null(d.toolkit.error)}}},
+      {"conda", {{"__cuda", or_null(d.conda_cuda())}, {"__cuda_arch", or_null(d.conda_cuda_arch())}}},
+  };
+}
+
+std::string to_text(const Detection& d) {
+  std::string out;
+  if (d.driver.found) {
+    out += fmt::format("Driver:   {}supports CUDA {} (from {}{})\n",
+                       d.driver.version.empty() ? "" : d.driver.version + ", ",
+                       d.driver.cuda_version ? d.driver.cuda_version->str() : "?", d.driver.source,
+                       d.driver.library.empty() ? "" : ", " + d.driver.library);
+  } else {
+    out += fmt::format("Driver:   {}\n", d.driver.error);
+  }
+  if (!d.gpus_probed) {
+    out += "GPUs:     not probed (the CUDA version is overridden)\n";
+  } else if (d.gpus.empty()) {
+    out += "GPUs:     none visible\n";
+  } else {
+    out += fmt::format("GPUs:     {} visible to this process\n", d.gpus.size());
+    for (const auto& gpu : d.gpus) {
+      std::string marks;
+      if (gpu.integrated) marks += "  integrated (Jetson)";
+      if (gpu.mig) marks += "  MIG";
+      out += fmt::format("  {:>2}  {:<32} {:>5}  {:>9}  {}{}\n", gpu.index, gpu.name, gpu.capability.str(),
+                         memory_text(gpu.memory_bytes), gpu.uuid, marks);
+    }
+  }
+  if (d.toolkit.found) {
+    out += fmt::format("Toolkit:  CUDA {} ({})\n          SASS targets: {}\n", d.toolkit.full_version, d.toolkit.nvcc,
+                       fmt::join(version_strings(d.toolkit.supported), " "));
+  } else {
+    out += fmt::format("Toolkit:  {}\n", d.toolkit.error);
+  }
+  const auto cuda = d.conda_cuda();
+  const auto arch = d.conda_cuda_arch();
+  out += fmt::format("conda:    __cuda={}  __cuda_arch={}\n", cuda.empty() ? "(absent)" : cuda,
+                     arch.empty() ? "(absent)" : arch);
+  return out;
+}
+
+std::string to_cmake(const Detection& d) {
+  std::vector<std::string> caps, names;
+  for (const auto& gpu : d.gpus) {
+    caps.push_back(gpu.capability.str());
+    names.push_back(cmake_item(gpu.name));
+  }
+  std::string out;
+  auto set = [&out](std::string_view name, std::string_view value) {
+    out += fmt::format("set({} {})\n", name, cmake_quote(value));
+  };
+  set("CUDAENV_DRIVER_FOUND", d.driver.found ? "TRUE" : "FALSE");
+  set("CUDAENV_DRIVER_VERSION", d.driver.version);
+  set("CUDAENV_DRIVER_CUDA_VERSION", d.driver.cuda_version ? d.driver.cuda_version->str() : "");
+  set("CUDAENV_DRIVER_SOURCE", d.driver.source);
+  set("CUDAENV_DRIVER_ERROR", d.driver.error);
+  set("CUDAENV_GPU_COUNT", std::to_string(d.gpus.size()));
+  set("CUDAENV_GPU_CAPABILITIES", fmt::format("{}", fmt::join(caps, ";")));
+  set("CUDAENV_GPU_NAMES", fmt::format("{}", fmt::join(names, ";")));
+  set("CUDAENV_TOOLKIT_VERSION", d.toolkit.version ? d.toolkit.version->str() : "");
+  set("CUDAENV_TOOLKIT_NVCC", d.toolkit.nvcc);
+  return out;
+}
+
+}  // namespace cudaenv

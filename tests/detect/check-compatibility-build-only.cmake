@@ -1,0 +1,3 @@
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/detect" ENV CUDAENV_LIBCUDA=/nonexistent/libcuda.so.1
+  ARGS "-DFIXTURE_CHECK_ARGS=ARCHITECTURES;86-real;BUILD_ONLY")

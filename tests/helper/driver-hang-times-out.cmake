@@ -1,0 +1,3 @@
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+cudaenv_test_run(ENV "CUDAENV_LIBCUDA=${FAKE_LIBCUDA}" FAKE_CUDA_MODE=hang CUDAENV_DETECT_TIMEOUT=1
+  COMMAND "${HELPER}" detect)

@@ -1,0 +1,3 @@
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+cudaenv_test_run(ENV "CUDAENV_LIBCUDA=${FAKE_LIBCUDA}" CUDAENV_OVERRIDE_CUDA=
+  COMMAND "${HELPER}" detect)
