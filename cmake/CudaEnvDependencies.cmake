@@ -13,10 +13,29 @@ macro(_cudaenv_require package version system_package)
   endif()
 endmacro()
 
+# _cudaenv_require_pkgconfig(<module> <Debian/Ubuntu package>): a system C
+# library found through pkg-config, as the target PkgConfig::<module>.
+macro(_cudaenv_require_pkgconfig module system_package)
+  find_package(PkgConfig QUIET)
+  if(NOT PKG_CONFIG_FOUND)
+    message(FATAL_ERROR "CudaEnv needs pkg-config to find ${module}.\n"
+      "Install it with: apt-get install pkg-config   (or run scripts/setup.sh as root)")
+  endif()
+  pkg_check_modules(${module} QUIET IMPORTED_TARGET ${module})
+  if(NOT ${module}_FOUND)
+    message(FATAL_ERROR
+      "CudaEnv needs ${module} to build the cudaenv helper, and pkg-config did not find it.\n"
+      "Install it with: apt-get install ${system_package}   (or run scripts/setup.sh as root)")
+  endif()
+endmacro()
+
 macro(cudaenv_find_helper_dependencies)
   _cudaenv_require(fmt 9 libfmt-dev)
   _cudaenv_require(CLI11 2.1 libcli11-dev)
   _cudaenv_require(nlohmann_json 3.10 nlohmann-json3-dev)
+  _cudaenv_require_pkgconfig(libelf libelf-dev)
+  _cudaenv_require_pkgconfig(liblz4 liblz4-dev)
+  _cudaenv_require_pkgconfig(libzstd libzstd-dev)
 endmacro()
 
 macro(cudaenv_find_test_dependencies)

@@ -1,5 +1,6 @@
 // cudaenv: what CUDA can do on this machine. `detect` reports the driver,
-// GPUs and toolkit; `doctor` says what will and will not work, and why.
+// GPUs and toolkit; `doctor` says what will and will not work, and why;
+// `inspect` reads the GPU code in binaries and says where it runs.
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -12,6 +13,7 @@
 #include "cudaenv/detection.hpp"
 #include "cudaenv/doctor.hpp"
 #include "cudaenv/driver_probe.hpp"
+#include "cudaenv/inspect.hpp"
 #include "cudaenv/toolkit_probe.hpp"
 
 #ifndef CUDAENV_VERSION
@@ -63,6 +65,67 @@ int run_doctor(const std::string& format, const std::string& architectures, bool
   return all_work(verdicts) ? 0 : 1;
 }
 
+int run_inspect(const std::vector<std::string>& paths, const std::string& format,
+                const std::vector<std::string>& check_texts, bool with_ptx) {
+  std::vector<CheckTarget> checks;
+  for (const auto& text : check_texts) checks.push_back(CheckTarget::parse(text));
+  std::vector<InspectedFile> files;
+  for (const auto& path : paths) files.push_back(inspect_file(path));
+
+  bool unreadable = false, failed = false;
+  nlohmann::json json = inspect_to_json(files);
+  std::string text = format == "json" ? std::string() : inspect_to_text(files);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& file = files[i];
+    if (!file.error.empty()) {
+      unreadable = true;
+      fmt::print(stderr, "cudaenv inspect: {}: {}\n", file.path, file.error);
+      continue;
+    }
+    for (const auto& check : checks) {
+      const auto verdict = check_file(file, check);
+      failed = failed || !verdict.runs;
+      const auto driver = check.driver_cuda ? fmt::format("a driver for CUDA {}", check.driver_cuda->str())
+                                            : std::string("any driver new enough");
+      json["files"][i]["checks"].push_back({{"check", check.text},
+                                            {"capability", check.capability.str()},
+                                            {"driver_cuda", check.driver_cuda ? nlohmann::json(check.driver_cuda->str())
+                                                                              : nlohmann::json(nullptr)},
+                                            {"runs", verdict.runs},
+                                            {"summary", verdict.summary()}});
+      text += fmt::format("  check {} ({} with {}): {}\n", check.text, check.capability.str(), driver, verdict.summary());
+    }
+    if (!with_ptx) continue;
+    for (const auto& container : file.containers) {
+      for (std::size_t k = 0; k < container.images.size(); ++k) {
+        const auto& image = container.images[k];
+        if (image.kind != FatbinImage::Kind::ptx) continue;
+        std::string ptx;
+        try {
+          ptx = ptx_text(image);
+        } catch (const std::exception& e) {
+          unreadable = true;
+          fmt::print(stderr, "cudaenv inspect: {}: {}\n", file.path, e.what());
+          continue;
+        }
+        if (format == "json") {
+          json["files"][i]["ptx"].push_back({{"name", image.name()}, {"member", container.member}, {"text", ptx}});
+        } else {
+          text += fmt::format("// ----- {}{} {} (PTX ISA {}) -----\n{}\n", file.path,
+                              container.member.empty() ? "" : "(" + container.member + ")", image.name(),
+                              image.ptx_isa ? image.ptx_isa->str() : "?", ptx);
+        }
+      }
+    }
+  }
+  if (format == "json") {
+    fmt::print("{}\n", json.dump(2));
+  } else {
+    fmt::print("{}", text);
+  }
+  return unreadable ? 2 : failed ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -86,10 +149,21 @@ int main(int argc, char** argv) {
                      "The build's CUDA_ARCHITECTURES list (86-real;90a-real;120), to check each GPU");
   doctor->add_flag("--build-only", build_only, "This machine only builds: do not require a driver");
 
+  std::vector<std::string> inspect_paths, checks;
+  std::string inspect_format = "text";
+  bool with_ptx = false;
+  auto* inspect = app.add_subcommand("inspect", "List the GPU code in binaries and check where it runs");
+  inspect->add_option("files", inspect_paths, "Executables, shared libraries, objects, static archives, .fatbin, .cubin")
+      ->required();
+  inspect->add_option("--format", inspect_format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  inspect->add_option("--check", checks,
+                      "A GPU to check, as <capability>[@<driver CUDA version>], e.g. 8.9@12.4 (repeatable)");
+  inspect->add_flag("--ptx", with_ptx, "Also print the PTX text (decompressed)");
+
   // Name an unknown command rather than CLI11's "A subcommand is required".
   const auto known = app.get_subcommands([&](CLI::App* sub) { return argc > 1 && sub->get_name() == argv[1]; });
   if (argc > 1 && argv[1][0] != '-' && known.empty()) {
-    fmt::print(stderr, "cudaenv: unknown command '{}'; the commands are detect and doctor.\n"
+    fmt::print(stderr, "cudaenv: unknown command '{}'; the commands are detect, doctor and inspect.\n"
                "Run 'cudaenv --help' for the commands and options.\n", argv[1]);
     return 2;
   }
@@ -106,6 +180,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*detect) return run_detect(format);
+    if (*inspect) return run_inspect(inspect_paths, inspect_format, checks, with_ptx);
     if (*doctor) return run_doctor(doctor_format, architectures, build_only);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "cudaenv: {}\n", e.what());

@@ -1,0 +1,68 @@
+// CUDA fatbinaries: the containers nvcc and clang put in .nv_fatbin and
+// __nv_relfatbin, and the SASS, PTX and LTO-IR images inside them. Layout:
+// NVIDIA's fatbinary.h for the container header, the reverse-engineered
+// entry header of ../shared/reference/detect-fatbin.md §2.3 for the rest.
+//
+// Every read is bounds-checked against the region it came from: hostile
+// input gives an error, never a crash, a loop or an unbounded allocation.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "cudaenv/version.hpp"
+
+namespace cudaenv {
+
+using Bytes = std::span<const std::byte>;
+
+struct FatbinImage {
+  enum class Kind { sass, ptx, ltoir, other };
+  enum class Compression { none, lz4, zstd };
+
+  Kind kind = Kind::other;
+  unsigned kind_code = 0;            // the raw entry kind
+  int arch = 0;                      // 86, 90, 100, 121
+  char variant = 0;                  // 'a', 'f' or 0 (entry flags bits 20/21)
+  std::optional<Version> ptx_isa;    // PTX: the ISA version it needs
+  std::optional<Version> code_version;  // SASS: cubin ABI version ([1,8] on CUDA 13)
+  Compression compression = Compression::none;
+  std::uint64_t stored_size = 0;     // bytes in the file
+  std::uint64_t size = 0;            // bytes once decompressed
+  std::string identifier;            // source or profile name, if recorded
+  std::string warning;               // e.g. the cubin disagrees with the entry header
+  Bytes payload;                     // stored bytes (compressed if compressed)
+
+  std::string name() const;          // "sm_90a", "compute_120", "lto_90"
+  std::string cmake_arch() const;    // "90a"
+  Version capability() const { return {arch / 10, arch % 10}; }
+};
+
+const char* to_string(FatbinImage::Kind kind);
+const char* to_string(FatbinImage::Compression compression);
+
+struct FatbinContainer {
+  std::string member;   // archive member, or empty
+  std::string section;  // ".nv_fatbin", "__nv_relfatbin", "(file)"
+  std::uint64_t offset = 0;  // within the section
+  std::vector<FatbinImage> images;
+};
+
+// Walks the containers of one region (a section's bytes, or a whole .fatbin
+// file), appending them to `out`. Returns an error message, or "" on success.
+std::string parse_fatbin_region(Bytes region, const std::string& member, const std::string& section,
+                                std::vector<FatbinContainer>& out);
+
+// The full payload of an image, decompressed (LZ4 block or zstd frame) with
+// its declared size as the bound. Throws std::runtime_error on corrupt data
+// or a size over `limit`.
+std::string decompress_payload(const FatbinImage& image, std::uint64_t limit = std::uint64_t{1} << 30);
+
+// PTX text without the NUL terminator and padding.
+std::string ptx_text(const FatbinImage& image);
+
+}  // namespace cudaenv

@@ -1,0 +1,244 @@
+#include "cudaenv/fatbin.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <lz4.h>
+#include <zstd.h>
+
+namespace cudaenv {
+namespace {
+
+constexpr std::uint32_t kFatbinMagic = 0xBA55ED50u;
+constexpr std::uint16_t kEntryVersion = 0x0101;
+constexpr std::size_t kContainerHeader = 16;
+constexpr std::size_t kEntryHeader = 64;
+constexpr std::uint64_t kFlagLz4 = 0x2000;
+constexpr std::uint64_t kFlagZstd = 0x8000;
+constexpr std::uint64_t kFlagArchSpecific = 0x100000;
+constexpr std::uint64_t kFlagFamilySpecific = 0x200000;
+constexpr unsigned kEmCuda = 190;
+
+template <typename T>
+T read(Bytes bytes, std::size_t offset) {  // caller checked the bounds
+  T value;
+  std::memcpy(&value, bytes.data() + offset, sizeof(T));
+  return value;
+}
+
+bool all_zero(Bytes bytes) {
+  return std::all_of(bytes.begin(), bytes.end(), [](std::byte b) { return b == std::byte{0}; });
+}
+
+// The first bytes of an image once decompressed, for the cubin cross-check.
+std::string payload_prefix(const FatbinImage& image, std::size_t want) {
+  const auto* src = reinterpret_cast<const char*>(image.payload.data());
+  std::string out(want, '\0');
+  switch (image.compression) {
+    case FatbinImage::Compression::none: {
+      const auto n = std::min(want, image.payload.size());
+      out.assign(src, n);
+      return out;
+    }
+    case FatbinImage::Compression::lz4: {
+      const int n = LZ4_decompress_safe_partial(src, out.data(), static_cast<int>(image.payload.size()),
+                                                static_cast<int>(want), static_cast<int>(want));
+      out.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+      return out;
+    }
+    case FatbinImage::Compression::zstd: {
+      ZSTD_DStream* stream = ZSTD_createDStream();
+      ZSTD_inBuffer in{src, image.payload.size(), 0};
+      ZSTD_outBuffer o{out.data(), want, 0};
+      while (o.pos < want && in.pos < in.size) {
+        const auto rc = ZSTD_decompressStream(stream, &o, &in);
+        if (ZSTD_isError(rc) || rc == 0) break;
+      }
+      ZSTD_freeDStream(stream);
+      out.resize(o.pos);
+      return out;
+    }
+  }
+  return {};
+}
+
+// Compares a SASS entry with its cubin's own ELF header (EM_CUDA, SM in
+// e_flags: bits 0-7 for ABI version 7, bits 8-15 for ABI version 8).
+std::string check_cubin(const FatbinImage& image) {
+  const auto head = payload_prefix(image, 64);
+  if (head.size() < 52 || head.compare(0, 4, "\x7f" "ELF") != 0) return "the payload is not an ELF cubin";
+  const auto u8 = [&](std::size_t at) { return static_cast<unsigned>(static_cast<unsigned char>(head[at])); };
+  const unsigned machine = u8(18) | (u8(19) << 8);
+  if (machine != kEmCuda) return fmt::format("the cubin's e_machine is {}, not EM_CUDA (190)", machine);
+  const unsigned abi = u8(8);
+  const std::uint32_t flags = u8(48) | (u8(49) << 8) | (u8(50) << 16) | (static_cast<std::uint32_t>(u8(51)) << 24);
+  const unsigned sm = abi >= 8 ? (flags >> 8) & 0xff : flags & 0xff;
+  if (static_cast<int>(sm) != image.arch) {
+    return fmt::format("the entry says sm_{} but its cubin is built for sm_{}", image.arch, sm);
+  }
+  return {};
+}
+
+}  // namespace
+
+const char* to_string(FatbinImage::Kind kind) {
+  switch (kind) {
+    case FatbinImage::Kind::sass: return "sass";
+    case FatbinImage::Kind::ptx: return "ptx";
+    case FatbinImage::Kind::ltoir: return "ltoir";
+    case FatbinImage::Kind::other: return "other";
+  }
+  return "other";
+}
+
+const char* to_string(FatbinImage::Compression compression) {
+  switch (compression) {
+    case FatbinImage::Compression::none: return "none";
+    case FatbinImage::Compression::lz4: return "lz4";
+    case FatbinImage::Compression::zstd: return "zstd";
+  }
+  return "none";
+}
+
+std::string FatbinImage::cmake_arch() const {
+  return variant ? fmt::format("{}{}", arch, variant) : fmt::format("{}", arch);
+}
+
+std::string FatbinImage::name() const {
+  const char* prefix = kind == Kind::sass ? "sm" : kind == Kind::ptx ? "compute" : kind == Kind::ltoir ? "lto" : "kind";
+  return fmt::format("{}_{}", prefix, cmake_arch());
+}
+
+std::string parse_fatbin_region(Bytes region, const std::string& member, const std::string& section,
+                                std::vector<FatbinContainer>& out) {
+  std::size_t offset = 0;
+  while (offset < region.size()) {
+    const auto rest = region.size() - offset;
+    if (rest < kContainerHeader || read<std::uint32_t>(region, offset) != kFatbinMagic) {
+      // Sections are padded with zeros between and after containers.
+      if (all_zero(region.subspan(offset, std::min<std::size_t>(rest, 8)))) {
+        offset += 8;
+        continue;
+      }
+      return fmt::format("{}: no fatbin container at offset {:#x} (garbage or a truncated section)", section, offset);
+    }
+    const auto version = read<std::uint16_t>(region, offset + 4);
+    const auto header_size = read<std::uint16_t>(region, offset + 6);
+    const auto fat_size = read<std::uint64_t>(region, offset + 8);
+    if (version != 1) return fmt::format("{}: container at {:#x} has version {}, expected 1", section, offset, version);
+    if (header_size < kContainerHeader || header_size > rest) {
+      return fmt::format("{}: container at {:#x} has a header size of {}", section, offset, header_size);
+    }
+    if (fat_size > rest - header_size) {
+      return fmt::format("{}: container at {:#x} claims {} bytes, but only {} follow (truncated?)", section, offset,
+                         fat_size, rest - header_size);
+    }
+    FatbinContainer container{member, section, offset, {}};
+    const Bytes entries = region.subspan(offset + header_size, fat_size);
+    std::size_t at = 0;
+    while (at < entries.size()) {
+      const auto left = entries.size() - at;
+      if (left < kEntryHeader) {
+        if (all_zero(entries.subspan(at))) break;
+        return fmt::format("{}: truncated entry header at {:#x}", section, offset + header_size + at);
+      }
+      const auto kind = read<std::uint16_t>(entries, at);
+      const auto entry_version = read<std::uint16_t>(entries, at + 2);
+      const auto entry_header = read<std::uint32_t>(entries, at + 4);
+      const auto payload_size = read<std::uint64_t>(entries, at + 8);
+      if (kind == 0 && all_zero(entries.subspan(at))) break;  // padding
+      if (entry_version != kEntryVersion) {
+        return fmt::format("{}: entry at {:#x} has version {:#x}, expected 0x0101", section,
+                           offset + header_size + at, entry_version);
+      }
+      if (entry_header < kEntryHeader || entry_header > left || payload_size > left - entry_header) {
+        return fmt::format("{}: entry at {:#x} does not fit its container (header {} + payload {} > {})", section,
+                           offset + header_size + at, entry_header, payload_size, left);
+      }
+      const auto compressed_size = read<std::uint32_t>(entries, at + 0x10);
+      const auto minor = read<std::uint16_t>(entries, at + 0x18);
+      const auto major = read<std::uint16_t>(entries, at + 0x1A);
+      const auto arch = read<std::uint32_t>(entries, at + 0x1C);
+      const auto ident_offset = read<std::uint32_t>(entries, at + 0x20);
+      const auto ident_length = read<std::uint32_t>(entries, at + 0x24);
+      const auto flags = read<std::uint64_t>(entries, at + 0x28);
+      const auto decompressed = read<std::uint64_t>(entries, at + 0x38);
+
+      FatbinImage image;
+      image.kind_code = kind;
+      image.kind = kind == 2 ? FatbinImage::Kind::sass
+                 : kind == 1 ? FatbinImage::Kind::ptx
+                 : kind == 8 ? FatbinImage::Kind::ltoir
+                             : FatbinImage::Kind::other;
+      if (arch > 9999) return fmt::format("{}: entry at {:#x} names architecture {}", section, offset + header_size + at, arch);
+      image.arch = static_cast<int>(arch);
+      image.variant = (flags & kFlagArchSpecific) ? 'a' : (flags & kFlagFamilySpecific) ? 'f' : 0;
+      if (image.kind == FatbinImage::Kind::ptx) image.ptx_isa = Version{major, minor};
+      if (image.kind == FatbinImage::Kind::sass) image.code_version = Version{major, minor};
+      image.compression = (flags & kFlagZstd) ? FatbinImage::Compression::zstd
+                        : (flags & kFlagLz4) ? FatbinImage::Compression::lz4
+                                             : FatbinImage::Compression::none;
+      image.stored_size = payload_size;
+      const Bytes stored = entries.subspan(at + entry_header, payload_size);
+      if (image.compression == FatbinImage::Compression::none) {
+        image.payload = stored;
+        image.size = payload_size;
+      } else {
+        if (compressed_size == 0 || compressed_size > payload_size) {
+          return fmt::format("{}: compressed entry at {:#x} declares {} compressed bytes in a {}-byte payload", section,
+                             offset + header_size + at, compressed_size, payload_size);
+        }
+        image.payload = stored.first(compressed_size);
+        image.size = decompressed;
+      }
+      if (ident_length > 0 && ident_offset >= kEntryHeader && ident_offset <= entry_header &&
+          ident_length <= entry_header - ident_offset) {
+        const auto* text = reinterpret_cast<const char*>(entries.data() + at + ident_offset);
+        image.identifier.assign(text, strnlen(text, std::min<std::size_t>(ident_length, 4096)));
+      }
+      if (image.kind == FatbinImage::Kind::sass) image.warning = check_cubin(image);
+      container.images.push_back(std::move(image));
+      at += entry_header + payload_size;  // at least 64 bytes: the walk ends
+    }
+    out.push_back(std::move(container));
+    offset += header_size + fat_size;
+    offset = (offset + 7) & ~static_cast<std::size_t>(7);
+  }
+  return {};
+}
+
+std::string decompress_payload(const FatbinImage& image, std::uint64_t limit) {
+  const auto* src = reinterpret_cast<const char*>(image.payload.data());
+  const auto stored = image.payload.size();
+  if (image.compression == FatbinImage::Compression::none) return std::string(src, stored);
+  // LZ4 and zstd cannot expand by more than about 255x: a larger declared
+  // size is a lie, and allocating it would let a file exhaust memory.
+  if (image.size > limit || image.size > stored * 256 + 1024) {
+    throw std::runtime_error(fmt::format("{} declares {} decompressed bytes from {} stored; refusing", image.name(),
+                                         image.size, stored));
+  }
+  std::string out(image.size, '\0');
+  if (image.compression == FatbinImage::Compression::lz4) {
+    const int n = LZ4_decompress_safe(src, out.data(), static_cast<int>(stored), static_cast<int>(out.size()));
+    if (n < 0 || static_cast<std::uint64_t>(n) != image.size) {
+      throw std::runtime_error(fmt::format("{}: corrupt LZ4 data", image.name()));
+    }
+    return out;
+  }
+  const auto n = ZSTD_decompress(out.data(), out.size(), src, stored);
+  if (ZSTD_isError(n) || n != image.size) {
+    throw std::runtime_error(fmt::format("{}: corrupt zstd data ({})", image.name(),
+                                         ZSTD_isError(n) ? ZSTD_getErrorName(n) : "wrong size"));
+  }
+  return out;
+}
+
+std::string ptx_text(const FatbinImage& image) {
+  auto text = decompress_payload(image);
+  text.resize(strnlen(text.data(), text.size()));
+  return text;
+}
+
+}  // namespace cudaenv

@@ -1,0 +1,2 @@
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+cudaenv_test_inspect("${FATBIN_PLAIN}" ARGS --check 8.6 --check 8.9@13.0)

@@ -1,0 +1,2 @@
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+cudaenv_test_inspect("${FATBIN_VIRTUAL}")
