@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Sets everything up, then configures, builds and runs every test (workflow
-# preset "test"), and the helper's tests again under ASan+UBSan (workflow
-# preset "asan").
+# Sets everything up, then runs each test workflow preset in turn:
+#   test  configure, build and run every test
+#   asan  the helper and its tests under ASan+UBSan
+#   fuzz  the fatbin reader's libFuzzer target for 60 s (clang)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-cmake --workflow --preset test
-cmake --workflow --preset asan
+for preset in test asan fuzz; do
+  cmake --workflow --preset "$preset"
+done

@@ -36,7 +36,7 @@ int run_detect(const std::string& format) {
   const auto env = process_environment();
   const auto detection = detect_all(env);
   if (format == "json") {
-    fmt::print("{}\n", to_json(detection).dump(2));
+    fmt::print("{}\n", json_text(to_json(detection)));
   } else if (format == "cmake") {
     fmt::print("{}", to_cmake(detection));
   } else {
@@ -56,7 +56,7 @@ int run_doctor(const std::string& format, const std::string& architectures, bool
   if (format == "json") {
     auto out = verdicts_to_json(verdicts);
     out["detection"] = to_json(input.detection);
-    fmt::print("{}\n", out.dump(2));
+    fmt::print("{}\n", json_text(out));
   } else if (format == "cmake") {
     fmt::print("{}", verdicts_to_cmake(verdicts));
   } else {
@@ -119,7 +119,7 @@ int run_inspect(const std::vector<std::string>& paths, const std::string& format
     }
   }
   if (format == "json") {
-    fmt::print("{}\n", json.dump(2));
+    fmt::print("{}\n", json_text(json));
   } else {
     fmt::print("{}", text);
   }

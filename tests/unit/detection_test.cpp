@@ -157,3 +157,10 @@ TEST_CASE("error codes read as what they mean for detection") {
   CHECK_THAT(describe_cuda_error(100), ContainsSubstring("CUDA_ERROR_NO_DEVICE"));
   CHECK_THAT(describe_cuda_error(4242), ContainsSubstring("4242"));
 }
+
+TEST_CASE("JSON output survives names that are not UTF-8") {
+  auto d = two_gpus();
+  d.gpus[0].name = "bad \xff\xfe name";
+  const auto text = json_text(to_json(d));
+  CHECK_THAT(text, ContainsSubstring("bad \xef\xbf\xbd\xef\xbf\xbd name"));  // U+FFFD twice
+}

@@ -75,6 +75,10 @@ nlohmann::json to_json(const Detection& d) {
   };
 }
 
+std::string json_text(const nlohmann::json& value) {
+  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string to_text(const Detection& d) {
   std::string out;
   if (d.driver.found) {

@@ -47,7 +47,8 @@ void stage(const std::string& what) {
 }
 
 [[noreturn]] void finish(const json& result) {
-  std::printf("result %s\n", result.dump().c_str());
+  // Device names are the driver's bytes: replace what is not UTF-8.
+  std::printf("result %s\n", result.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
   std::fflush(stdout);
   std::_Exit(0);  // no static destructors or atexit handlers of the driver
 }

@@ -54,6 +54,9 @@ struct Detection {
 };
 
 nlohmann::json to_json(const Detection& detection);
+// JSON text of any of cudaenv's answers. Names come from drivers and binary
+// files, so bytes that are not UTF-8 are replaced, never fatal.
+std::string json_text(const nlohmann::json& value);
 std::string to_text(const Detection& detection);
 // `set(...)` lines for CMake's include(): CUDAENV_DRIVER_FOUND and friends.
 std::string to_cmake(const Detection& detection);
