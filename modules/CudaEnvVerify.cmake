@@ -1,0 +1,103 @@
+#[=======================================================================[.rst:
+CudaEnvVerify
+-------------
+
+Makes the build check its own output: after a target is built, ``cudaenv
+inspect --check`` reads the GPU code inside it and fails the build, with
+the helper's explanation, when a GPU it was meant for would have no code to
+run ("no kernel image is available" found at build time, not by a user).
+
+.. command:: cudaenv_verify_architectures
+
+  ::
+
+    cudaenv_verify_architectures(<target>
+      [CAPABILITIES <capability>...]   # default: what the target is built for
+      [DRIVER <X.Y>])                  # the oldest driver's CUDA version to allow
+
+  ``CAPABILITIES`` defaults to every capability in the target's
+  ``CUDA_ARCHITECTURES`` (``86-real`` and ``90a-real`` check 8.6 and 9.0;
+  ``120`` and ``120-virtual`` check 12.0). ``DRIVER`` also requires that
+  PTX the check relies on can be JIT-compiled by a driver for that CUDA
+  version. Every fatbin container in the file must have code for each GPU:
+  kernels live in the object they were compiled into.
+
+  The helper is CudaEnv's own ``cudaenv`` target when it is part of this
+  build, else the one :command:`cudaenv_detect` would use.
+
+Example:
+
+.. code-block:: cmake
+
+  cudaenv_select_architectures(CAPABILITIES 8.0 8.6 9.0)
+  add_library(kernels SHARED kernels.cu)
+  cudaenv_verify_architectures(kernels DRIVER 12.4)
+
+Since 0.1.
+#]=======================================================================]
+include_guard(GLOBAL)
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvDetect.cmake")
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.25)
+
+function(cudaenv_verify_architectures target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "DRIVER" "CAPABILITIES")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "cudaenv_verify_architectures: unknown arguments: ${arg_UNPARSED_ARGUMENTS}. "
+      "Accepted: CAPABILITIES, DRIVER.")
+  endif()
+  if(NOT TARGET "${target}")
+    message(FATAL_ERROR "cudaenv_verify_architectures: '${target}' is not a target; create it before this call.")
+  endif()
+  get_target_property(type "${target}" TYPE)
+  if(NOT type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY|STATIC_LIBRARY)$")
+    message(FATAL_ERROR "cudaenv_verify_architectures: '${target}' is a ${type}; only executables and libraries "
+      "produce one file to inspect.")
+  endif()
+  if(DEFINED arg_DRIVER AND NOT arg_DRIVER MATCHES "^[0-9]+\\.[0-9]+$")
+    message(FATAL_ERROR "cudaenv_verify_architectures: DRIVER '${arg_DRIVER}' is not a CUDA version; "
+      "give the CUDA version the oldest driver supports, for example DRIVER 12.4.")
+  endif()
+
+  set(capabilities "${arg_CAPABILITIES}")
+  if(NOT capabilities)
+    get_target_property(archs "${target}" CUDA_ARCHITECTURES)
+    foreach(arch IN LISTS archs)
+      if(NOT arch MATCHES "^([0-9]+)([0-9])[af]?(-real|-virtual)?$")
+        message(FATAL_ERROR "cudaenv_verify_architectures: '${target}' has CUDA_ARCHITECTURES '${archs}', "
+          "which does not name capabilities ('${arch}'); pass CAPABILITIES.")
+      endif()
+      list(APPEND capabilities "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}")
+    endforeach()
+    list(REMOVE_DUPLICATES capabilities)
+  endif()
+  if(NOT capabilities)
+    message(FATAL_ERROR "cudaenv_verify_architectures: no capabilities to check for '${target}'; pass CAPABILITIES.")
+  endif()
+
+  if(TARGET cudaenv AND NOT CMAKE_CROSSCOMPILING)
+    set(helper "$<TARGET_FILE:cudaenv>")
+    add_dependencies("${target}" cudaenv)
+  else()
+    _cudaenv_find_helper(helper)
+    if(NOT helper)
+      message(FATAL_ERROR "cudaenv_verify_architectures: the cudaenv helper is not available (${_CUDAENV_HELPER_ERROR}).")
+    endif()
+  endif()
+
+  set(checks "")
+  foreach(capability IN LISTS capabilities)
+    if(DEFINED arg_DRIVER)
+      list(APPEND checks --check "${capability}@${arg_DRIVER}")
+    else()
+      list(APPEND checks --check "${capability}")
+    endif()
+  endforeach()
+  list(JOIN capabilities " " listed)
+  add_custom_command(TARGET "${target}" POST_BUILD
+    COMMAND "${helper}" inspect "$<TARGET_FILE:${target}>" ${checks}
+    COMMENT "CudaEnv: checking that ${target} has GPU code for ${listed}"
+    VERBATIM)
+endfunction()
+
+cmake_policy(POP)
