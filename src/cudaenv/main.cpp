@@ -66,15 +66,16 @@ int run_doctor(const std::string& format, const std::string& architectures, bool
 }
 
 int run_inspect(const std::vector<std::string>& paths, const std::string& format,
-                const std::vector<std::string>& check_texts, bool with_ptx) {
+                const std::vector<std::string>& check_texts, bool with_ptx, const ReadOptions& options) {
   std::vector<CheckTarget> checks;
   for (const auto& text : check_texts) checks.push_back(CheckTarget::parse(text));
   std::vector<InspectedFile> files;
-  for (const auto& path : paths) files.push_back(inspect_file(path));
+  for (const auto& path : paths) files.push_back(inspect_file(path, options));
 
   bool unreadable = false, failed = false;
-  nlohmann::json json = inspect_to_json(files);
-  std::string text = format == "json" ? std::string() : inspect_to_text(files);
+  const bool as_json = format == "json";
+  nlohmann::json json = as_json ? inspect_to_json(files) : nlohmann::json();
+  std::string text = as_json ? std::string() : inspect_to_text(files);
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& file = files[i];
     if (!file.error.empty()) {
@@ -87,7 +88,7 @@ int run_inspect(const std::vector<std::string>& paths, const std::string& format
       failed = failed || !verdict.runs;
       const auto driver = check.driver_cuda ? fmt::format("a driver for CUDA {}", check.driver_cuda->str())
                                             : std::string("any driver new enough");
-      json["files"][i]["checks"].push_back({{"check", check.text},
+      if (as_json) json["files"][i]["checks"].push_back({{"check", check.text},
                                             {"capability", check.capability.str()},
                                             {"driver_cuda", check.driver_cuda ? nlohmann::json(check.driver_cuda->str())
                                                                               : nlohmann::json(nullptr)},
@@ -108,7 +109,7 @@ int run_inspect(const std::vector<std::string>& paths, const std::string& format
           fmt::print(stderr, "cudaenv inspect: {}: {}\n", file.path, e.what());
           continue;
         }
-        if (format == "json") {
+        if (as_json) {
           json["files"][i]["ptx"].push_back({{"name", image.name()}, {"member", container.member}, {"text", ptx}});
         } else {
           text += fmt::format("// ----- {}{} {} (PTX ISA {}) -----\n{}\n", file.path,
@@ -118,7 +119,7 @@ int run_inspect(const std::vector<std::string>& paths, const std::string& format
       }
     }
   }
-  if (format == "json") {
+  if (as_json) {
     fmt::print("{}\n", json_text(json));
   } else {
     fmt::print("{}", text);
@@ -159,6 +160,9 @@ int main(int argc, char** argv) {
   inspect->add_option("--check", checks,
                       "A GPU to check, as <capability>[@<driver CUDA version>], e.g. 8.9@12.4 (repeatable)");
   inspect->add_flag("--ptx", with_ptx, "Also print the PTX text (decompressed)");
+  ReadOptions read_options;
+  inspect->add_flag("--verify-cubins", read_options.verify_zstd_cubins,
+                    "Also cross-check zstd-compressed cubins against their entries (slower)");
 
   // Name an unknown command rather than CLI11's "A subcommand is required".
   const auto known = app.get_subcommands([&](CLI::App* sub) { return argc > 1 && sub->get_name() == argv[1]; });
@@ -180,7 +184,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*detect) return run_detect(format);
-    if (*inspect) return run_inspect(inspect_paths, inspect_format, checks, with_ptx);
+    if (*inspect) return run_inspect(inspect_paths, inspect_format, checks, with_ptx, read_options);
     if (*doctor) return run_doctor(doctor_format, architectures, build_only);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "cudaenv: {}\n", e.what());

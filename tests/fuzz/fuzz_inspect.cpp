@@ -14,7 +14,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // libelf takes a mutable buffer: give it a copy.
   std::vector<std::byte> bytes(reinterpret_cast<const std::byte*>(data), reinterpret_cast<const std::byte*>(data) + size);
-  const auto file = cudaenv::inspect_bytes(cudaenv::Bytes(bytes), "fuzz-input");
+  cudaenv::ReadOptions options;
+  options.verify_zstd_cubins = true;
+  const auto file = cudaenv::inspect_bytes(cudaenv::Bytes(bytes), "fuzz-input", options);
   for (const auto& container : file.containers) {
     for (const auto& image : container.images) {
       try {

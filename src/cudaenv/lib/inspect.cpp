@@ -45,7 +45,8 @@ bool inspect_cubin(Elf* elf, Bytes bytes, const std::string& member, std::vector
 }
 
 // One ELF file or archive member: its fatbin sections.
-std::string inspect_elf(Elf* elf, Bytes bytes, const std::string& member, std::vector<FatbinContainer>& out) {
+std::string inspect_elf(Elf* elf, Bytes bytes, const std::string& member, std::vector<FatbinContainer>& out,
+                        const ReadOptions& options) {
   if (inspect_cubin(elf, bytes, member, out)) return {};
   // libelf shows a file whose section headers lie past its end as having no
   // sections; that is a truncated file, not one without GPU code.
@@ -69,12 +70,12 @@ std::string inspect_elf(Elf* elf, Bytes bytes, const std::string& member, std::v
     if (data->d_size == 0) continue;
     if (!data->d_buf) return fmt::format("section {} has no data", name);
     const Bytes region(static_cast<const std::byte*>(data->d_buf), data->d_size);
-    if (auto error = parse_fatbin_region(region, member, name, out); !error.empty()) return error;
+    if (auto error = parse_fatbin_region(region, member, name, out, options); !error.empty()) return error;
   }
   return {};
 }
 
-std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out) {
+std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out, const ReadOptions& options) {
   Elf_Cmd command = ELF_C_READ_MMAP;
   Elf* member = nullptr;
   while ((member = elf_begin(-1, command, archive)) != nullptr) {
@@ -84,7 +85,7 @@ std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out) {
     if (elf_kind(member) == ELF_K_ELF && name != "/" && name != "//") {
       std::size_t size = 0;
       const char* raw = elf_rawfile(member, &size);
-      error = inspect_elf(member, Bytes(reinterpret_cast<const std::byte*>(raw), raw ? size : 0), name, out);
+      error = inspect_elf(member, Bytes(reinterpret_cast<const std::byte*>(raw), raw ? size : 0), name, out, options);
     }
     command = elf_next(member);
     elf_end(member);
@@ -109,7 +110,7 @@ std::string human_size(std::uint64_t bytes) {
 
 }  // namespace
 
-InspectedFile inspect_bytes(Bytes bytes, const std::string& name) {
+InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOptions& options) {
   InspectedFile file;
   file.path = name;
   static const bool initialised = elf_version(EV_CURRENT) != EV_NONE;
@@ -118,7 +119,7 @@ InspectedFile inspect_bytes(Bytes bytes, const std::string& name) {
     return file;
   }
   if (bytes.size() >= 4 && std::memcmp(bytes.data(), "\x50\xed\x55\xba", 4) == 0) {
-    file.error = parse_fatbin_region(bytes, "", "(fatbin)", file.containers);
+    file.error = parse_fatbin_region(bytes, "", "(fatbin)", file.containers, options);
     return file;
   }
   // libelf wants a mutable buffer; it only reads from it in this mode.
@@ -128,8 +129,8 @@ InspectedFile inspect_bytes(Bytes bytes, const std::string& name) {
     return file;
   }
   switch (elf_kind(elf)) {
-    case ELF_K_ELF: file.error = inspect_elf(elf, bytes, "", file.containers); break;
-    case ELF_K_AR: file.error = inspect_archive(elf, file.containers); break;
+    case ELF_K_ELF: file.error = inspect_elf(elf, bytes, "", file.containers, options); break;
+    case ELF_K_AR: file.error = inspect_archive(elf, file.containers, options); break;
     default:
       file.error = "not an ELF file, a static archive or a fatbin (cudaenv inspect reads Linux binaries)";
   }
@@ -138,7 +139,7 @@ InspectedFile inspect_bytes(Bytes bytes, const std::string& name) {
   return file;
 }
 
-InspectedFile inspect_file(const std::string& path) {
+InspectedFile inspect_file(const std::string& path, const ReadOptions& options) {
   InspectedFile failed;
   failed.path = path;
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -167,7 +168,7 @@ InspectedFile inspect_file(const std::string& path) {
     failed.error = fmt::format("cannot map it: {}", std::strerror(errno));
     return failed;
   }
-  auto file = inspect_bytes(Bytes(static_cast<const std::byte*>(mapping->address), mapping->size), path);
+  auto file = inspect_bytes(Bytes(static_cast<const std::byte*>(mapping->address), mapping->size), path, options);
   file.storage = mapping;
   return file;
 }
@@ -266,29 +267,33 @@ nlohmann::json inspect_to_json(const std::vector<InspectedFile>& files) {
     for (const auto& container : file.containers) {
       ++index;
       for (const auto& image : container.images) {
-        images.push_back({{"kind", to_string(image.kind)},
-                          {"arch", image.cmake_arch()},
-                          {"name", image.name()},
-                          {"ptx_isa", image.ptx_isa ? json(image.ptx_isa->str()) : json(nullptr)},
-                          {"code_version", image.code_version ? json(image.code_version->str()) : json(nullptr)},
-                          {"compressed", image.compression == FatbinImage::Compression::none
-                                             ? json(false)
-                                             : json(to_string(image.compression))},
-                          {"size", image.size},
-                          {"stored_size", image.stored_size},
-                          {"container", index},
-                          {"member", container.member.empty() ? json(nullptr) : json(container.member)},
-                          {"section", container.section},
-                          {"identifier", image.identifier.empty() ? json(nullptr) : json(image.identifier)},
-                          {"warning", image.warning.empty() ? json(nullptr) : json(image.warning)}});
+        // Built member by member: an initializer list would copy every value.
+        json& entry = images.emplace_back(json::object());
+        entry["kind"] = to_string(image.kind);
+        entry["arch"] = image.cmake_arch();
+        entry["name"] = image.name();
+        entry["ptx_isa"] = image.ptx_isa ? json(image.ptx_isa->str()) : json(nullptr);
+        entry["code_version"] = image.code_version ? json(image.code_version->str()) : json(nullptr);
+        entry["compressed"] =
+            image.compression == FatbinImage::Compression::none ? json(false) : json(to_string(image.compression));
+        entry["size"] = image.size;
+        entry["stored_size"] = image.stored_size;
+        entry["container"] = index;
+        entry["member"] = container.member.empty() ? json(nullptr) : json(container.member);
+        entry["section"] = container.section;
+        entry["identifier"] = image.identifier.empty() ? json(nullptr) : json(image.identifier);
+        entry["warning"] = image.warning.empty() ? json(nullptr) : json(image.warning);
       }
     }
-    list.push_back({{"path", file.path},
-                    {"error", file.error.empty() ? json(nullptr) : json(file.error)},
-                    {"containers", file.containers.size()},
-                    {"images", images}});
+    json& entry = list.emplace_back(json::object());
+    entry["path"] = file.path;
+    entry["error"] = file.error.empty() ? json(nullptr) : json(file.error);
+    entry["containers"] = file.containers.size();
+    entry["images"] = std::move(images);
   }
-  return {{"files", list}};
+  json result = json::object();
+  result["files"] = std::move(list);
+  return result;
 }
 
 }  // namespace cudaenv

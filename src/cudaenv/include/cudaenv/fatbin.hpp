@@ -52,10 +52,17 @@ struct FatbinContainer {
   std::vector<FatbinImage> images;
 };
 
+struct ReadOptions {
+  // Cross-check zstd-compressed SASS entries against their cubin's ELF
+  // header too. Uncompressed and LZ4 entries are always checked (it costs a
+  // few bytes); zstd must decode a whole block (up to 128 KiB) per entry.
+  bool verify_zstd_cubins = false;
+};
+
 // Walks the containers of one region (a section's bytes, or a whole .fatbin
 // file), appending them to `out`. Returns an error message, or "" on success.
 std::string parse_fatbin_region(Bytes region, const std::string& member, const std::string& section,
-                                std::vector<FatbinContainer>& out);
+                                std::vector<FatbinContainer>& out, const ReadOptions& options = {});
 
 // The full payload of an image, decompressed (LZ4 block or zstd frame) with
 // its declared size as the bound. Throws std::runtime_error on corrupt data

@@ -23,9 +23,9 @@ struct InspectedFile {
 };
 
 // Reads a file from disk (mapped, not copied).
-InspectedFile inspect_file(const std::string& path);
+InspectedFile inspect_file(const std::string& path, const ReadOptions& options = {});
 // Reads bytes already in memory; `name` is used in messages.
-InspectedFile inspect_bytes(Bytes bytes, const std::string& name);
+InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOptions& options = {});
 
 // One --check: a GPU capability and, optionally, the CUDA version its driver
 // supports ("8.9@12.4").
