@@ -210,7 +210,7 @@ TEST_CASE("inspect_bytes: files that are not binaries") {
   CHECK(ar.containers.empty());
 }
 
-TEST_CASE("--check targets parse") {
+TEST_CASE("CheckTarget parses the values of --check") {
   CHECK(CheckTarget::parse("8.9").capability == Version{8, 9});
   CHECK(CheckTarget::parse("89@12.4").driver_cuda == Version{12, 4});
   CHECK(CheckTarget::parse("sm_120").capability == Version{12, 0});
