@@ -80,7 +80,8 @@ TEST_CASE("entries: kind, arch, a/f flags, PTX ISA") {
   Entry family{2, 100, 0x200011};
   Entry lto{8, 90};
   std::vector<FatbinContainer> out;
-  REQUIRE(parse(container({ptx, arch_specific, family, lto}), out).empty());
+  const auto bytes = container({ptx, arch_specific, family, lto});
+  REQUIRE(parse(bytes, out).empty());
   REQUIRE(out.size() == 1);
   const auto& images = out[0].images;
   REQUIRE(images.size() == 4);
@@ -176,7 +177,8 @@ TEST_CASE("decompression is bounded and checked") {
   e.compressed_size = static_cast<std::uint32_t>(n);
   e.decompressed_size = text.size();
   std::vector<FatbinContainer> out;
-  REQUIRE(parse(container({e}), out).empty());
+  const auto bytes = container({e});  // the images point into these bytes
+  REQUIRE(parse(bytes, out).empty());
   const auto& image = out[0].images[0];
   CHECK(image.compression == FatbinImage::Compression::lz4);
   CHECK(ptx_text(image) == text);
