@@ -1,0 +1,5 @@
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+include("${SOURCE_ROOT}/tests/cmake/Cross.cmake")
+# A toolkit without the sbsa-linux tree: stop, naming the package.
+cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" NO_MODULE_PATH
+  ARGS "-DCMAKE_TOOLCHAIN_FILE=${SOURCE_ROOT}/toolchains/sbsa.cmake" -DCUDAENV_CUDA_ROOT=/usr/local/cuda)

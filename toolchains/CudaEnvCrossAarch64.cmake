@@ -1,0 +1,123 @@
+# Shared body of toolchains/sbsa.cmake and toolchains/jetson.cmake: a CUDA
+# cross build from x86_64 to aarch64 Linux. The including file sets
+# _CUDAENV_CROSS_TARGET (the toolkit's target directory) and
+# _CUDAENV_CROSS_PLATFORM (CudaEnv's PLATFORM) first.
+#
+# Toolchain files are read many times per configure (once per language and
+# per try_compile); everything here is idempotent and nothing overwrites a
+# value the user put in the cache.
+
+# A knob: a cache variable, seeded once from the environment variable of the
+# same name or a default, and passed on to try_compile projects.
+macro(_cudaenv_cross_knob name default doc)
+  if(NOT DEFINED CACHE{${name}})
+    if(NOT "$ENV{${name}}" STREQUAL "")
+      set(${name} "$ENV{${name}}" CACHE STRING "${doc}")
+    else()
+      set(${name} "${default}" CACHE STRING "${doc}")
+    endif()
+  endif()
+  list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES ${name})
+endmacro()
+
+if(NOT "$ENV{CUDA_PATH}" STREQUAL "")
+  set(_cudaenv_default_root "$ENV{CUDA_PATH}")
+else()
+  set(_cudaenv_default_root /usr/local/cuda)
+endif()
+_cudaenv_cross_knob(CUDAENV_CUDA_ROOT "${_cudaenv_default_root}" "CUDA toolkit with the cross target tree")
+_cudaenv_cross_knob(CUDAENV_CROSS_PREFIX "aarch64-linux-gnu-" "Prefix of the aarch64 GNU tools")
+_cudaenv_cross_knob(CUDAENV_SYSROOT "" "Target sysroot (optional)")
+_cudaenv_cross_knob(CUDAENV_EXTRA_ROOTS "" "More target roots to search for libraries and packages")
+list(REMOVE_DUPLICATES CMAKE_TRY_COMPILE_PLATFORM_VARIABLES)
+
+set(_cudaenv_target_tree "${CUDAENV_CUDA_ROOT}/targets/${_CUDAENV_CROSS_TARGET}")
+set(_cudaenv_toolfile "toolchains/${_CUDAENV_CROSS_PLATFORM}.cmake")
+
+# The target tree: NVIDIA's cross package puts it there.
+if(NOT EXISTS "${_cudaenv_target_tree}/include/cuda_runtime.h")
+  set(_cudaenv_release "<X>-<Y>")
+  if(EXISTS "${CUDAENV_CUDA_ROOT}/bin/nvcc")
+    execute_process(COMMAND "${CUDAENV_CUDA_ROOT}/bin/nvcc" --version OUTPUT_VARIABLE _cudaenv_version ERROR_QUIET)
+    if(_cudaenv_version MATCHES "release ([0-9]+)\\.([0-9]+)")
+      set(_cudaenv_release "${CMAKE_MATCH_1}-${CMAKE_MATCH_2}")
+    endif()
+  endif()
+  if(_CUDAENV_CROSS_TARGET STREQUAL "sbsa-linux")
+    set(_cudaenv_package "cuda-cross-sbsa-${_cudaenv_release}")
+  else()
+    set(_cudaenv_package "cuda-cross-aarch64-${_cudaenv_release}")
+  endif()
+  message(FATAL_ERROR "CudaEnv (${_cudaenv_toolfile}): the CUDA toolkit at ${CUDAENV_CUDA_ROOT} has no "
+    "${_CUDAENV_CROSS_TARGET} target tree (${_cudaenv_target_tree}/include/cuda_runtime.h is missing).\n"
+    "Install NVIDIA's cross package for this toolkit (apt-get install ${_cudaenv_package}, from NVIDIA's "
+    "cross-linux repository), or point CUDAENV_CUDA_ROOT at a toolkit that has it.")
+endif()
+
+# Both trees in one toolkit: nvcc is pinned below, but CMake's own search
+# (FindCUDAToolkit 3.26+) prefers aarch64-linux, mixing Jetson and server
+# libraries. Said once per configure.
+get_property(_cudaenv_warned GLOBAL PROPERTY _CUDAENV_CROSS_BOTH_TREES_WARNED)
+if(NOT _cudaenv_warned AND NOT CMAKE_IN_TRY_COMPILE
+   AND EXISTS "${CUDAENV_CUDA_ROOT}/targets/aarch64-linux" AND EXISTS "${CUDAENV_CUDA_ROOT}/targets/sbsa-linux")
+  set_property(GLOBAL PROPERTY _CUDAENV_CROSS_BOTH_TREES_WARNED ON)
+  message(WARNING "CudaEnv (${_cudaenv_toolfile}): ${CUDAENV_CUDA_ROOT} has both targets/aarch64-linux (Jetson) "
+    "and targets/sbsa-linux (servers). nvcc and find_library use ${_CUDAENV_CROSS_TARGET}, but FindCUDAToolkit "
+    "on CMake 3.26+ may pick aarch64-linux for CUDA:: targets. Keep one tree per toolkit root if you link CUDA:: libraries.")
+endif()
+
+# The cross compilers, as absolute paths.
+find_program(_cudaenv_cxx NAMES "${CUDAENV_CROSS_PREFIX}g++" NO_CACHE)
+find_program(_cudaenv_cc NAMES "${CUDAENV_CROSS_PREFIX}gcc" NO_CACHE)
+if(NOT _cudaenv_cxx OR NOT _cudaenv_cc)
+  message(FATAL_ERROR "CudaEnv (${_cudaenv_toolfile}): no aarch64 cross compiler: ${CUDAENV_CROSS_PREFIX}g++ and "
+    "${CUDAENV_CROSS_PREFIX}gcc are not on PATH.\n"
+    "Install them (apt-get install g++-aarch64-linux-gnu), or set CUDAENV_CROSS_PREFIX to the prefix of yours.")
+endif()
+
+set(CMAKE_SYSTEM_NAME Linux)
+set(CMAKE_SYSTEM_PROCESSOR aarch64)
+set(CMAKE_C_COMPILER "${_cudaenv_cc}")
+set(CMAKE_CXX_COMPILER "${_cudaenv_cxx}")
+set(CMAKE_CUDA_COMPILER "${CUDAENV_CUDA_ROOT}/bin/nvcc")
+set(CMAKE_CUDA_HOST_COMPILER "${_cudaenv_cxx}")
+set(CUDAToolkit_ROOT "${CUDAENV_CUDA_ROOT}")
+# Read by FindCUDAToolkit 4.2+ in C/C++-only projects, so nvcc reports the
+# target's paths there too.
+set(CUDAToolkit_CUDA_HOST_COMPILER "${_cudaenv_cxx}")
+
+# nvcc picks its target directory from the host compiler; pin it.
+set(CMAKE_CUDA_FLAGS_INIT "--target-directory=${_CUDAENV_CROSS_TARGET}")
+
+# The target's root for headers, libraries and packages: the CUDA target
+# tree first (CMake 3.25's FindCUDAToolkit knows no sbsa-linux and would
+# fall back to the host's x86_64 libcudart), then the sysroot or Debian's
+# cross libc, then extra roots.
+if(CUDAENV_SYSROOT)
+  set(CMAKE_SYSROOT "${CUDAENV_SYSROOT}")
+  set(_cudaenv_libc_root "${CUDAENV_SYSROOT}")
+  # CMake passes CMAKE_SYSROOT to neither nvcc nor CUDA links.
+  string(APPEND CMAKE_CUDA_FLAGS_INIT " -Xcompiler=--sysroot=${CUDAENV_SYSROOT}")
+  foreach(_cudaenv_kind IN ITEMS EXE SHARED MODULE)
+    set(CMAKE_${_cudaenv_kind}_LINKER_FLAGS_INIT "--sysroot=${CUDAENV_SYSROOT}")
+  endforeach()
+else()
+  set(_cudaenv_libc_root "/usr/${CUDAENV_CROSS_PREFIX}")
+  string(REGEX REPLACE "-$" "" _cudaenv_libc_root "${_cudaenv_libc_root}")
+endif()
+list(PREPEND CMAKE_FIND_ROOT_PATH "${_cudaenv_target_tree}" "${_cudaenv_libc_root}" ${CUDAENV_EXTRA_ROOTS})
+list(REMOVE_DUPLICATES CMAKE_FIND_ROOT_PATH)
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+
+# Run target programs (ctest, try_run) under user-mode emulation when we can.
+find_program(_cudaenv_qemu NAMES qemu-aarch64 qemu-aarch64-static NO_CACHE)
+if(_cudaenv_qemu)
+  set(CMAKE_CROSSCOMPILING_EMULATOR "${_cudaenv_qemu};-L;${_cudaenv_libc_root}")
+endif()
+
+# For cudaenv_select_architectures: the platform whose default set to use;
+# native is refused in a cross build.
+set(CUDAENV_PLATFORM "${_CUDAENV_CROSS_PLATFORM}")

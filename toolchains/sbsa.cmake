@@ -1,0 +1,32 @@
+#[=======================================================================[.rst:
+toolchains/sbsa.cmake
+---------------------
+
+Cross-compiles CUDA projects from x86_64 to aarch64 servers ("SBSA"): Grace
+Hopper (GH200, 9.0), Grace Blackwell (GB200 10.0, GB300 10.3), DGX Spark
+(GB10, 12.1), and, from CUDA 13, Jetson Thor (11.0). Uses the toolkit's
+``targets/sbsa-linux`` tree (NVIDIA's ``cuda-cross-sbsa-X-Y`` package).
+
+::
+
+  cmake -S . -B build-gh200 -DCMAKE_TOOLCHAIN_FILE=<CudaEnv>/toolchains/sbsa.cmake \
+        -DCUDAENV_CAPABILITIES=9.0
+
+Knobs (cache variables; the environment variable of the same name seeds
+them on the first configure): ``CUDAENV_CUDA_ROOT`` (default ``$CUDA_PATH``,
+else ``/usr/local/cuda``), ``CUDAENV_CROSS_PREFIX`` (``aarch64-linux-gnu-``),
+``CUDAENV_SYSROOT`` (optional target sysroot), ``CUDAENV_EXTRA_ROOTS``.
+
+It pins nvcc's target directory, points CMake's library and package search
+at the target tree (also on CMake 3.25, whose FindCUDAToolkit does not know
+``sbsa-linux``), passes the sysroot to nvcc and CUDA links, runs target
+programs under ``qemu-aarch64`` when installed, and sets ``CUDAENV_PLATFORM``
+to ``sbsa``; it never sets architectures (``cudaenv_select_architectures``
+does, and refuses ``native`` in a cross build).
+
+A ``-DCMAKE_CUDA_FLAGS=...`` of your own replaces the toolchain's initial
+CUDA flags, which carry ``--target-directory=sbsa-linux``: add it to yours.
+#]=======================================================================]
+set(_CUDAENV_CROSS_TARGET sbsa-linux)
+set(_CUDAENV_CROSS_PLATFORM sbsa)
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvCrossAarch64.cmake")
