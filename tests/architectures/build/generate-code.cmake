@@ -4,7 +4,8 @@ include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
 cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/generate-code" BUILD
   ARGS -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)
 file(READ "${WORK_DIR}/build/compile_commands.json" commands)
-string(REGEX MATCHALL "--generate-code=[^ \"]+" flags "${commands}")
+# CMake 4 quotes each flag (it holds brackets): match up to the closing ']'.
+string(REGEX MATCHALL "--generate-code=[^] \"\\\\]+\\]" flags "${commands}")
 list(JOIN flags " " flags)
 message(STATUS "FLAGS: ${flags}")
 if(NOT EXISTS "${WORK_DIR}/build/libkernels.a")
