@@ -1,6 +1,7 @@
 # Install rules and the relocatable package: <prefix>/lib/cmake/CudaEnv holds
-# CudaEnvConfig.cmake, its version file, the helper's exported target and
-# the modules with their data; the helper goes to <prefix>/bin.
+# CudaEnvConfig.cmake, its version file, the helper's exported target, the
+# modules with their data and the toolchain files; the helper goes to
+# <prefix>/bin.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -23,6 +24,9 @@ install(FILES
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/modules/"
   DESTINATION "${CUDAENV_INSTALL_CMAKEDIR}/modules"
   FILES_MATCHING PATTERN "*.cmake" PATTERN "*.json")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/toolchains/"
+  DESTINATION "${CUDAENV_INSTALL_CMAKEDIR}/toolchains"
+  FILES_MATCHING PATTERN "*.cmake")
 
 if(CUDAENV_BUILD_HELPER)
   install(TARGETS cudaenv EXPORT CudaEnvTargets RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")

@@ -159,7 +159,6 @@ function(_cudaenv_sort_keys out)
     _cudaenv_split_key(base variant "${key}")
     _cudaenv_cap_number(number "${base}")
     string(LENGTH "${number}" length)
-    string(REPEAT "0" "${length}" padding)
     string(SUBSTRING "00000${number}" ${length} 5 padded)
     # ':' sorts before letters, so "90" comes before "90a".
     list(APPEND decorated "${padded}:${variant}:${key}")
