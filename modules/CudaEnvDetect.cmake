@@ -223,7 +223,6 @@ function(cudaenv_detect)
       set(${var} "${${var}}" CACHE INTERNAL "cudaenv detect")
     endforeach()
     set(_CUDAENV_DETECT_FINGERPRINT "${fingerprint}" CACHE INTERNAL "what the cached detection depends on")
-    set(_CUDAENV_DETECT_REPORTED "" CACHE INTERNAL "")
     unset(CUDAENV_REDETECT CACHE)  # a one-shot request
   endif()
   foreach(var IN LISTS results)
