@@ -155,13 +155,16 @@ endfunction()
 
 # What the answer depends on, read without loading the driver.
 function(_cudaenv_driver_fingerprint out helper)
-  set(parts "${helper}")
-  foreach(file IN ITEMS "${helper}" /proc/driver/nvidia/version /sys/module/nvidia/version "$ENV{CUDAENV_LIBCUDA}")
+  set(parts "")
+  # Files that may be replaced in place: their modification time. (Not the
+  # /proc and /sys files below: their times say nothing about the driver.)
+  foreach(file IN ITEMS "${helper}" "$ENV{CUDAENV_LIBCUDA}")
     if(file AND EXISTS "${file}")
       file(TIMESTAMP "${file}" stamp "%s" UTC)
       list(APPEND parts "${file}@${stamp}")
     endif()
   endforeach()
+  # The loaded kernel module's version: a driver upgrade changes it.
   foreach(file IN ITEMS /proc/driver/nvidia/version /sys/module/nvidia/version)
     if(EXISTS "${file}")
       file(READ "${file}" content)
