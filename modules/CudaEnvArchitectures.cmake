@@ -751,15 +751,15 @@ function(cudaenv_select_architectures)
     set(platform x86_64)
   endif()
 
+  # native: the GPUs of this machine, detected once (CudaEnvDetect), and
+  # meaningless for another machine's build.
   string(TOLOWER "${spec}" spec_lower)
-  if(CMAKE_CROSSCOMPILING AND spec_lower MATCHES "(^|[,; ])native($|[,; ])")
-    message(FATAL_ERROR "CudaEnv: 'native' (from ${source}) cannot be used in a cross build: the GPUs of this build machine say nothing about the target's. "
-      "Name the target's capabilities instead, for example CUDAENV_CAPABILITIES=9.0 for GH200 or 12.1 for DGX Spark.")
-  endif()
-
-  # native: the GPUs of this machine, detected once (CudaEnvDetect).
   set(gpus "")
   if(spec_lower MATCHES "(^|[,; ])native($|[,; ])")
+    if(CMAKE_CROSSCOMPILING)
+      message(FATAL_ERROR "CudaEnv: 'native' (from ${source}) cannot be used in a cross build: the GPUs of this build machine say nothing about the target's. "
+        "Name the target's capabilities instead, for example CUDAENV_CAPABILITIES=9.0 for GH200 or 12.1 for DGX Spark.")
+    endif()
     cudaenv_detect(QUIET)  # cached until the driver changes
     set(gpus "${CUDAENV_GPU_CAPABILITIES}")
     if(gpus)
