@@ -10,8 +10,13 @@
 namespace cudaenv {
 namespace {
 
-std::string capability_key(Version capability, char variant) {
-  return variant ? fmt::format("{}{}", capability.str(), variant) : capability.str();
+// Rule R4: a family (f) target runs on the members the facts file lists, or,
+// for a family it does not know, on the same major with an equal or higher minor.
+bool in_family(const CodeImage& image, Version gpu, const Facts& facts) {
+  if (const auto* cap = facts.capability(image.capability.str() + "f")) {
+    return std::ranges::find(cap->runs_on, gpu) != cap->runs_on.end();
+  }
+  return gpu.major == image.capability.major && gpu.minor >= image.capability.minor;
 }
 
 bool is_tegra(Version capability, const Facts& facts) {
@@ -26,10 +31,7 @@ RunVerdict judge_sass(const CodeImage& image, Version gpu, const Facts& facts) {
     return {false, "", fmt::format("{} runs only on {} (arch-specific)", name, image.capability.str())};
   }
   if (image.variant == 'f') {
-    const auto* cap = facts.capability(capability_key(image.capability, 'f'));
-    const bool member = cap ? std::ranges::find(cap->runs_on, gpu) != cap->runs_on.end()
-                            : gpu.major == image.capability.major && gpu.minor >= image.capability.minor;
-    if (member) return {true, "SASS " + name, ""};
+    if (in_family(image, gpu, facts)) return {true, "SASS " + name, ""};
     return {false, "", fmt::format("{} runs only on its family, not on {}", name, gpu.str())};
   }
   if (gpu == image.capability) return {true, "SASS " + name, ""};
@@ -50,10 +52,8 @@ RunVerdict judge_ptx(const CodeImage& image, Version gpu, std::optional<Version>
   if (image.variant == 'a' && gpu != image.capability) {
     return {false, "", fmt::format("{} JIT-compiles only for {} (arch-specific)", name, image.capability.str())};
   }
-  if (image.variant == 'f') {
-    const auto* cap = facts.capability(capability_key(image.capability, 'f'));
-    const bool member = cap && std::ranges::find(cap->runs_on, gpu) != cap->runs_on.end();
-    if (!member) return {false, "", fmt::format("{} JIT-compiles only for its family, not {}", name, gpu.str())};
+  if (image.variant == 'f' && !in_family(image, gpu, facts)) {
+    return {false, "", fmt::format("{} JIT-compiles only for its family, not {}", name, gpu.str())};
   }
   if (gpu < image.capability) {
     return {false, "", fmt::format("{} needs a GPU of capability {} or newer", name, image.capability.str())};

@@ -13,20 +13,24 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<Version> optional_version(const json& object, const char* field) {
+// An optional field parsed with `parse` (Version::parse, DriverRelease::parse);
+// present but unparsable is an error naming the field.
+template <typename Parse>
+auto optional_field(const json& object, const char* field, Parse parse, const char* what)
+    -> decltype(parse(std::string_view())) {
   auto it = object.find(field);
   if (it == object.end() || it->is_null()) return std::nullopt;
-  auto version = Version::parse(it->get<std::string>());
-  if (!version) throw std::runtime_error(fmt::format("'{}' is not a version: {}", field, it->dump()));
-  return version;
+  auto value = parse(it->get<std::string>());
+  if (!value) throw std::runtime_error(fmt::format("'{}' is not a {}: {}", field, what, it->dump()));
+  return value;
+}
+
+std::optional<Version> optional_version(const json& object, const char* field) {
+  return optional_field(object, field, Version::parse, "version");
 }
 
 std::optional<DriverRelease> optional_release(const json& object, const char* field) {
-  auto it = object.find(field);
-  if (it == object.end() || it->is_null()) return std::nullopt;
-  auto release = DriverRelease::parse(it->get<std::string>());
-  if (!release) throw std::runtime_error(fmt::format("'{}' is not a driver release: {}", field, it->dump()));
-  return release;
+  return optional_field(object, field, DriverRelease::parse, "driver release");
 }
 
 Version sass_version(const std::string& number) {  // "86" -> 8.6, "100" -> 10.0
