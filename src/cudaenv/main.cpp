@@ -75,9 +75,11 @@ int run_inspect(const std::vector<std::string>& paths, const std::string& format
   bool unreadable = false, failed = false;
   const bool as_json = format == "json";
   nlohmann::json json = as_json ? inspect_to_json(files) : nlohmann::json();
-  std::string text = as_json ? std::string() : inspect_to_text(files);
+  std::string text;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& file = files[i];
+    // Each file's table, then its checks and PTX.
+    if (!as_json) text += inspect_to_text(std::span(&file, 1));
     if (!file.error.empty()) {
       unreadable = true;
       fmt::print(stderr, "cudaenv inspect: {}: {}\n", file.path, file.error);
@@ -98,8 +100,7 @@ int run_inspect(const std::vector<std::string>& paths, const std::string& format
     }
     if (!with_ptx) continue;
     for (const auto& container : file.containers) {
-      for (std::size_t k = 0; k < container.images.size(); ++k) {
-        const auto& image = container.images[k];
+      for (const auto& image : container.images) {
         if (image.kind != FatbinImage::Kind::ptx) continue;
         std::string ptx;
         try {

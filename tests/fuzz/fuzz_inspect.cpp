@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   (void)cudaenv::check_file(file, cudaenv::CheckTarget::parse("8.9@12.4"));
-  (void)cudaenv::inspect_to_text({file});
+  (void)cudaenv::inspect_to_text(std::span(&file, 1));
   (void)cudaenv::json_text(cudaenv::inspect_to_json({file}));
   return 0;
 }

@@ -229,7 +229,7 @@ std::string FileVerdict::summary() const {
   return fmt::format("will not run: {}", fmt::join(failures, "; "));
 }
 
-std::string inspect_to_text(const std::vector<InspectedFile>& files) {
+std::string inspect_to_text(std::span<const InspectedFile> files) {
   std::string out;
   for (const auto& file : files) {
     out += file.path + "\n";

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -57,7 +58,7 @@ FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, con
 // driver loads, is left out).
 std::vector<CodeImage> runnable_images(const FatbinContainer& container);
 
-std::string inspect_to_text(const std::vector<InspectedFile>& files);
+std::string inspect_to_text(std::span<const InspectedFile> files);
 nlohmann::json inspect_to_json(const std::vector<InspectedFile>& files);
 
 }  // namespace cudaenv
