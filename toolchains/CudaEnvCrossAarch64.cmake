@@ -86,21 +86,18 @@ set(CUDAToolkit_ROOT "${CUDAENV_CUDA_ROOT}")
 # target's paths there too.
 set(CUDAToolkit_CUDA_HOST_COMPILER "${_cudaenv_cxx}")
 
-# nvcc picks its target directory from the host compiler; pin it.
-set(CMAKE_CUDA_FLAGS_INIT "--target-directory=${_CUDAENV_CROSS_TARGET}")
-
 # The target's root for headers, libraries and packages: the CUDA target
 # tree first (CMake 3.25's FindCUDAToolkit knows no sbsa-linux and would
 # fall back to the host's x86_64 libcudart), then the sysroot or Debian's
 # cross libc, then extra roots.
+set(_cudaenv_link_flags "")
+set(_cudaenv_cuda_sysroot_flag "")
 if(CUDAENV_SYSROOT)
   set(CMAKE_SYSROOT "${CUDAENV_SYSROOT}")
   set(_cudaenv_libc_root "${CUDAENV_SYSROOT}")
   # CMake passes CMAKE_SYSROOT to neither nvcc nor CUDA links.
-  string(APPEND CMAKE_CUDA_FLAGS_INIT " -Xcompiler=--sysroot=${CUDAENV_SYSROOT}")
-  foreach(_cudaenv_kind IN ITEMS EXE SHARED MODULE)
-    set(CMAKE_${_cudaenv_kind}_LINKER_FLAGS_INIT "--sysroot=${CUDAENV_SYSROOT}")
-  endforeach()
+  set(_cudaenv_cuda_sysroot_flag " -Xcompiler=--sysroot=${CUDAENV_SYSROOT}")
+  set(_cudaenv_link_flags "--sysroot=${CUDAENV_SYSROOT}")
 else()
   set(_cudaenv_libc_root "/usr/${CUDAENV_CROSS_PREFIX}")
   string(REGEX REPLACE "-$" "" _cudaenv_libc_root "${_cudaenv_libc_root}")
@@ -112,10 +109,70 @@ set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
-# Run target programs (ctest, try_run) under user-mode emulation when we can.
+# nvcc picks its target directory from the host compiler; pin it. CMake
+# reads _INIT only when it creates the CMAKE_CUDA_FLAGS cache entry, so a
+# user's -DCMAKE_CUDA_FLAGS would drop the pin: then the pin is added to a
+# normal variable of the same name (what CMake compiles with) and the user's
+# cache value is left as it is. Typing the entry keeps CMake (policy
+# CMP0126 OLD) from removing that variable when it declares the cache entry.
+set(CMAKE_CUDA_FLAGS_INIT "--target-directory=${_CUDAENV_CROSS_TARGET}${_cudaenv_cuda_sysroot_flag}")
+if(DEFINED CACHE{CMAKE_CUDA_FLAGS} AND NOT "$CACHE{CMAKE_CUDA_FLAGS}" MATCHES "--target-directory|-target-dir")
+  get_property(_cudaenv_flags_type CACHE CMAKE_CUDA_FLAGS PROPERTY TYPE)
+  if(_cudaenv_flags_type STREQUAL "UNINITIALIZED")
+    set_property(CACHE CMAKE_CUDA_FLAGS PROPERTY TYPE STRING)
+  endif()
+  set(CMAKE_CUDA_FLAGS "$CACHE{CMAKE_CUDA_FLAGS} ${CMAKE_CUDA_FLAGS_INIT}")
+endif()
+
+# Debian-style multiarch roots keep libraries and packages under
+# lib/aarch64-linux-gnu.
+if(NOT DEFINED CMAKE_LIBRARY_ARCHITECTURE)
+  set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)
+endif()
+
+# The target's shared-library directories in the roots above, for programs
+# run under emulation; and its pkg-config files, so pkg_check_modules never
+# reads the host's (unless the user points pkg-config somewhere already).
+set(_cudaenv_lib_dirs "")
+set(_cudaenv_pc_dirs "")
+foreach(_cudaenv_root IN ITEMS "${_cudaenv_target_tree}" ${CUDAENV_SYSROOT} ${CUDAENV_EXTRA_ROOTS})
+  foreach(_cudaenv_dir IN ITEMS lib lib64 lib/aarch64-linux-gnu usr/lib usr/lib/aarch64-linux-gnu)
+    if(IS_DIRECTORY "${_cudaenv_root}/${_cudaenv_dir}")
+      list(APPEND _cudaenv_lib_dirs "${_cudaenv_root}/${_cudaenv_dir}")
+    endif()
+    if(IS_DIRECTORY "${_cudaenv_root}/${_cudaenv_dir}/pkgconfig")
+      list(APPEND _cudaenv_pc_dirs "${_cudaenv_root}/${_cudaenv_dir}/pkgconfig")
+    endif()
+  endforeach()
+  if(IS_DIRECTORY "${_cudaenv_root}/usr/share/pkgconfig")
+    list(APPEND _cudaenv_pc_dirs "${_cudaenv_root}/usr/share/pkgconfig")
+  endif()
+endforeach()
+# The linker resolves the libraries' own dependencies (libelf's libz) there too.
+foreach(_cudaenv_dir IN LISTS _cudaenv_lib_dirs)
+  string(APPEND _cudaenv_link_flags " -Wl,-rpath-link,${_cudaenv_dir}")
+endforeach()
+foreach(_cudaenv_kind IN ITEMS EXE SHARED MODULE)
+  set(CMAKE_${_cudaenv_kind}_LINKER_FLAGS_INIT "${_cudaenv_link_flags}")
+endforeach()
+if(NOT DEFINED ENV{PKG_CONFIG_LIBDIR})
+  list(JOIN _cudaenv_pc_dirs ":" _cudaenv_pc_path)
+  # Empty means "no .pc files": the host's must not stand in for the target's.
+  set(ENV{PKG_CONFIG_LIBDIR} "${_cudaenv_pc_path}")
+  if(CUDAENV_SYSROOT)
+    set(ENV{PKG_CONFIG_SYSROOT_DIR} "${CUDAENV_SYSROOT}")
+  endif()
+endif()
+
+# Run target programs (ctest, try_run) under user-mode emulation when we can,
+# with the target libraries found in the roots.
 find_program(_cudaenv_qemu NAMES qemu-aarch64 qemu-aarch64-static NO_CACHE)
 if(_cudaenv_qemu)
   set(CMAKE_CROSSCOMPILING_EMULATOR "${_cudaenv_qemu};-L;${_cudaenv_libc_root}")
+  if(_cudaenv_lib_dirs)
+    list(JOIN _cudaenv_lib_dirs ":" _cudaenv_lib_path)
+    list(APPEND CMAKE_CROSSCOMPILING_EMULATOR -E "LD_LIBRARY_PATH=${_cudaenv_lib_path}")
+  endif()
 endif()
 
 # For cudaenv_select_architectures: the platform whose default set to use;

@@ -24,8 +24,14 @@ programs under ``qemu-aarch64`` when installed, and sets ``CUDAENV_PLATFORM``
 to ``sbsa``; it never sets architectures (``cudaenv_select_architectures``
 does, and refuses ``native`` in a cross build).
 
-A ``-DCMAKE_CUDA_FLAGS=...`` of your own replaces the toolchain's initial
-CUDA flags, which carry ``--target-directory=sbsa-linux``: add it to yours.
+Your own ``-DCMAKE_CUDA_FLAGS=...`` keeps the pin (the toolchain adds
+``--target-directory=sbsa-linux`` to what CMake compiles with and leaves
+your cache value as you wrote it). Libraries of the target other than CUDA's
+(a Debian/Ubuntu arm64 root made with ``debootstrap`` or ``dpkg -x``) go in
+``CUDAENV_SYSROOT`` or ``CUDAENV_EXTRA_ROOTS``: CMake searches them,
+pkg-config reads their ``.pc`` files instead of the host's, the linker
+resolves their dependencies there (``-rpath-link``), and programs run under
+qemu find them (``LD_LIBRARY_PATH`` in the emulator's environment).
 #]=======================================================================]
 set(_CUDAENV_CROSS_TARGET sbsa-linux)
 set(_CUDAENV_CROSS_PLATFORM sbsa)

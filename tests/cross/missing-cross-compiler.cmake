@@ -1,6 +1,6 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
 include("${SOURCE_ROOT}/tests/cmake/Cross.cmake")
-cudaenv_test_sbsa_root(root)
+cudaenv_test_cuda_root(root sbsa-linux)
 cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" NO_MODULE_PATH
   ENV "CUDAENV_CROSS_PREFIX=nonexistent-linux-gnu-"
   ARGS "-DCMAKE_TOOLCHAIN_FILE=${SOURCE_ROOT}/toolchains/sbsa.cmake" "-DCUDAENV_CUDA_ROOT=${root}")

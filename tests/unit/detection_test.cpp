@@ -152,6 +152,16 @@ TEST_CASE("a child that outlives its time limit is killed") {
   CHECK_FALSE(run_process({"/nonexistent/program"}).started);
 }
 
+TEST_CASE("a silent exit 127 reads as a program that could not start") {
+  // What a failed exec looks like where vfork is emulated (qemu-user).
+  const auto silent = run_process({"sh", "-c", "exit 127"});
+  CHECK_FALSE(silent.started);
+  CHECK_THAT(silent.error, ContainsSubstring("could not be executed"));
+  const auto talking = run_process({"sh", "-c", "echo not found >&2; exit 127"});
+  CHECK(talking.started);
+  CHECK(talking.exit_code == 127);
+}
+
 TEST_CASE("error codes read as what they mean for detection") {
   CHECK_THAT(describe_cuda_error(34), ContainsSubstring("stub"));
   CHECK_THAT(describe_cuda_error(100), ContainsSubstring("CUDA_ERROR_NO_DEVICE"));

@@ -53,6 +53,9 @@ Facts Facts::parse(std::string_view text) {
       cap.last_toolkit = optional_version(entry, "last_toolkit");
       cap.tegra = entry.at("tegra").get<bool>();
       cap.min_ptx_isa = optional_version(entry, "min_ptx_isa");
+      if (entry.contains("max_shared_per_block_kb")) {
+        cap.max_shared_per_block_kb = entry.at("max_shared_per_block_kb").get<int>();
+      }
       for (const auto& member : entry.value("runs_on", json::array())) {
         cap.runs_on.push_back(*Version::parse(member.get<std::string>()));
       }

@@ -140,6 +140,15 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     }
     result.exit_code = -1;
   }
+  // glibc reports a failed exec through posix_spawn's return value, but not
+  // where vfork is emulated (qemu-user): there the child exits 127 silently.
+  if (!result.timed_out && result.signal == 0 && result.exit_code == 127 && result.out.empty() &&
+      result.err.empty()) {
+    result.started = false;
+    result.error =
+        "it exited with code 127 before writing anything: the program could not be executed (under "
+        "user-mode emulation without binfmt_misc, an emulated program cannot start another emulated one)";
+  }
   return result;
 }
 

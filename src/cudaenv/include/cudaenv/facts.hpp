@@ -21,6 +21,7 @@ struct CapabilityFacts {
   bool tegra = false;
   std::optional<Version> min_ptx_isa;
   std::vector<Version> runs_on;  // family (f) targets: the capabilities they run on
+  std::optional<int> max_shared_per_block_kb;  // opt-in shared memory per block, where known
 };
 
 struct ToolkitFacts {

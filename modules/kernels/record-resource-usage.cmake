@@ -1,0 +1,36 @@
+# Compiler launcher for the variants of a CudaEnv kernel library: runs the
+# compile command (everything after "--"), passes its output through, and
+# keeps ptxas's --resource-usage report beside the object as
+# <object>.resource-usage.txt, for the per-kernel, per-architecture checks.
+# Usage: cmake -P record-resource-usage.cmake -- <compiler> <arg>...
+set(command "")
+set(object "")
+set(after_separator OFF)
+set(next_is_object OFF)
+math(EXPR last "${CMAKE_ARGC} - 1")
+foreach(i RANGE 1 ${last})
+  set(arg "${CMAKE_ARGV${i}}")
+  if(after_separator)
+    list(APPEND command "${arg}")
+    if(next_is_object)
+      set(object "${arg}")
+      set(next_is_object OFF)
+    elseif(arg STREQUAL "-o")
+      set(next_is_object ON)
+    endif()
+  elseif(arg STREQUAL "--")
+    set(after_separator ON)
+  endif()
+endforeach()
+execute_process(COMMAND ${command} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(object)
+  file(WRITE "${object}.resource-usage.txt" "${out}${err}")
+endif()
+# ptxas's report is not news on every build; anything else is shown.
+string(REGEX REPLACE "ptxas info[^\n]*\n" "" shown "${out}${err}")
+if(shown)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E echo_append "${shown}")
+endif()
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the compile above failed (${rc})")
+endif()

@@ -1,0 +1,48 @@
+// Device helpers shared by the variants: 16-bit element types handled as raw
+// bits (loads and zero fill are the same for fp16 and bf16) and converted
+// to fp32 for arithmetic.
+#pragma once
+
+#include <cuda_bf16.h>
+#include <cuda_fp16.h>
+
+#include <cstdint>
+#include <cstdio>
+
+#include "variant_table.hpp"
+
+namespace cudaenv::kernels::detail {
+
+struct F16 {
+  using wmma_type = __half;
+  __device__ static float to_float(std::uint16_t bits) { return __half2float(__ushort_as_half(bits)); }
+  __device__ static std::uint16_t from_float(float x) { return __half_as_ushort(__float2half_rn(x)); }
+};
+
+struct BF16 {
+  using wmma_type = __nv_bfloat16;
+  __device__ static float to_float(std::uint16_t bits) { return __uint_as_float(static_cast<unsigned>(bits) << 16); }
+  __device__ static std::uint16_t from_float(float x) { return __bfloat16_as_ushort(__float2bfloat16_rn(x)); }
+};
+
+// Element (row, col) of a matrix in either layout.
+__device__ inline std::int64_t matrix_index(std::int64_t row, std::int64_t col, std::int64_t ld, Layout layout) {
+  return layout == Layout::row_major ? row * ld + col : col * ld + row;
+}
+
+__device__ inline float warp_sum(float x) {
+  for (int offset = 16; offset > 0; offset /= 2) x += __shfl_xor_sync(0xffffffffu, x, offset);
+  return x;
+}
+
+__device__ inline float warp_max(float x) {
+  for (int offset = 16; offset > 0; offset /= 2) x = fmaxf(x, __shfl_xor_sync(0xffffffffu, x, offset));
+  return x;
+}
+
+// The GEMM epilogue's rule: with beta == 0, C is not read.
+__device__ inline float gemm_output(float acc, float alpha, float beta, const float* c, std::int64_t index) {
+  return beta == 0.0f ? alpha * acc : alpha * acc + beta * c[index];
+}
+
+}  // namespace cudaenv::kernels::detail
