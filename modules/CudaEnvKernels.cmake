@@ -17,6 +17,7 @@ the library at run time which variants were built and where each runs.
       SOURCES <host source>...
       VARIANT <tag> CAPABILITIES <entry>... SOURCES <.cu>...    # repeatable
       [FORWARD_COMPAT <ON|OFF>]                                   # default ON
+      [COMPILE_PER_ARCHITECTURE]
       [ARCHITECTURES <CMake architecture list>])  # default: CMAKE_CUDA_ARCHITECTURES
 
   ``CAPABILITIES`` entries: ``8.0`` (exactly 8.0), ``8.0+`` (8.0 and every
@@ -33,6 +34,14 @@ the library at run time which variants were built and where each runs.
   variants from the most general to the most specialised: at run time the
   registry prefers arch-specific code, then SASS of the later variant,
   then PTX.
+
+  A variant's device code is compiled once, for its lowest selected
+  capability, and ptxas turns that PTX into the SASS of each selected
+  architecture (``--generate-code=arch=compute_80,code=sm_86``); nvcc's front
+  end, the larger part of a CUDA compile, runs once per variant instead of
+  once per architecture. Code that branches on ``__CUDA_ARCH__`` above its
+  variant's minimum needs ``COMPILE_PER_ARCHITECTURE`` (or its own variant).
+  ``a``/``f`` images and the PTX are always compiled for themselves.
 
   Each variant is an OBJECT library ``<name>_variant_<tag>`` compiled with
   ``CUDAENV_KERNEL_VARIANT=<tag>`` and ``CUDAENV_KERNEL_ENTRY=<symbol>``: its
@@ -236,7 +245,7 @@ function(_cudaenv_kernels_speed target record_usage)
     # The variants' CUDA compiles keep ptxas's resource report.
     if(lang STREQUAL "CUDA" AND record_usage)
       get_property(recorder GLOBAL PROPERTY _CUDAENV_KERNELS_RECORDER)
-      set(chain "${CMAKE_COMMAND};-P;${recorder};--;${chain}")
+      list(PREPEND chain "${CMAKE_COMMAND}" -P "${recorder}" --)
     endif()
     if(chain)
       set_property(TARGET ${target} PROPERTY ${lang}_COMPILER_LAUNCHER "${chain}")
@@ -250,6 +259,7 @@ function(cudaenv_add_kernel_library name)
   set(host_sources "")
   set(tags "")
   set(forward_compat ON)
+  set(per_architecture OFF)
   set(archs "${CMAKE_CUDA_ARCHITECTURES}")
   set(state none)
   foreach(arg IN LISTS ARGN)
@@ -270,6 +280,9 @@ function(cudaenv_add_kernel_library name)
       set(state variant_capabilities)
     elseif(arg STREQUAL "FORWARD_COMPAT")
       set(state forward_compat)
+    elseif(arg STREQUAL "COMPILE_PER_ARCHITECTURE")
+      set(per_architecture ON)
+      set(state done)
     elseif(arg STREQUAL "ARCHITECTURES")
       set(state architectures)
       set(archs "")
@@ -296,7 +309,7 @@ function(cudaenv_add_kernel_library name)
     else()
       message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): unexpected argument '${arg}'. Accepted: "
         "STATIC|SHARED|OBJECT, SOURCES, VARIANT <tag> CAPABILITIES <entry>... SOURCES <file>..., "
-        "FORWARD_COMPAT, ARCHITECTURES.")
+        "FORWARD_COMPAT, COMPILE_PER_ARCHITECTURE, ARCHITECTURES.")
     endif()
   endforeach()
   if(NOT tags)
@@ -365,10 +378,23 @@ function(cudaenv_add_kernel_library name)
   foreach(tag IN LISTS built)
     set(variant ${name}_variant_${tag})
     set(entry "${c_name}_variant_${tag}_entry")
-    set(cuda_archs "")
+    # Plain images compile from one PTX at the variant's lowest selected
+    # capability (nvcc runs the front end once per distinct compute_XY);
+    # a and f images, and COMPILE_PER_ARCHITECTURE, from their own.
+    set(generate "")
     set(images "")
+    set(base "")
     foreach(image IN LISTS images_${tag})
-      list(APPEND cuda_archs "${image}-real")
+      if(NOT image MATCHES "[af]$" AND base STREQUAL "")
+        set(base "${image}")
+      endif()
+    endforeach()
+    foreach(image IN LISTS images_${tag})
+      set(virtual "${base}")
+      if(image MATCHES "[af]$" OR per_architecture)
+        set(virtual "${image}")
+      endif()
+      list(APPEND generate "--generate-code=arch=compute_${virtual},code=sm_${image}")
       _cudaenv_kernels_runs_on(runs_on "${image}")
       string(REGEX MATCH "^[0-9]+" number "${image}")
       if(image MATCHES "[af]$")
@@ -382,13 +408,15 @@ function(cudaenv_add_kernel_library name)
     endforeach()
     set(code "${images_${tag}}")
     if(tag STREQUAL ptx_tag)
-      list(APPEND cuda_archs "${ptx_number}-virtual")
+      list(APPEND generate "--generate-code=arch=compute_${ptx_number},code=compute_${ptx_number}")
       string(APPEND images "    {CodeKind::Ptx, \"compute_${ptx_number}\", ${ptx_number}, nullptr, 0},\n")
       list(APPEND code "compute_${ptx_number}")
     endif()
     string(APPEND tables "const Image ${entry}_images[] = {\n${images}};\n")
     add_library(${variant} OBJECT ${sources_${tag}})
-    set_target_properties(${variant} PROPERTIES CUDA_ARCHITECTURES "${cuda_archs}")
+    # The architectures are in the flags; CMake adds none of its own.
+    set_target_properties(${variant} PROPERTIES CUDA_ARCHITECTURES OFF CUDAENV_GENERATE_CODE "${generate}")
+    target_compile_options(${variant} PRIVATE "$<$<COMPILE_LANGUAGE:CUDA>:${generate}>")
     if(type STREQUAL "SHARED")
       set_target_properties(${variant} PROPERTIES POSITION_INDEPENDENT_CODE ON)
     endif()

@@ -98,10 +98,11 @@ const Device& current_device() {
   auto found = devices.find(index);
   if (found != devices.end()) return found->second;
   Device& device = devices[index];
-  int major = 0, minor = 0;
+  int major = 0, minor = 0, shared_optin = 0;
   cudaDeviceProp properties{};
   if (cudaDeviceGetAttribute(&major, cudaDevAttrComputeCapabilityMajor, index) != cudaSuccess ||
       cudaDeviceGetAttribute(&minor, cudaDevAttrComputeCapabilityMinor, index) != cudaSuccess ||
+      cudaDeviceGetAttribute(&shared_optin, cudaDevAttrMaxSharedMemoryPerBlockOptin, index) != cudaSuccess ||
       cudaGetDeviceProperties(&properties, index) != cudaSuccess) {
     device.status = Status{Status::Code::no_device, "CUDA device " + std::to_string(index) + " cannot be queried: " +
                                                         cudaGetErrorString(cudaGetLastError())};
@@ -111,7 +112,11 @@ const Device& current_device() {
   device.name = "device " + std::to_string(index) + " (" + properties.name + ", capability " + std::to_string(major) +
                 "." + std::to_string(minor) + ")";
   const auto& registry = detail::registry();
-  device.choice = kernel_registry::choose(registry, device.capability);
+  // A variant whose kernels need more shared memory than this GPU gives a
+  // block is passed over for the next best.
+  device.choice = kernel_registry::choose(registry, device.capability, [&](const kernel_registry::Variant& v) {
+    return detail::fits_shared_memory(*static_cast<const detail::VariantTable*>(v.entry()), shared_optin);
+  });
   if (!device.choice) {
     device.status = Status{Status::Code::no_kernel_for_device,
                            detail::no_kernel_message(registry, device.capability, device.name)};
@@ -137,6 +142,13 @@ Status launched(cudaError_t error, const char* op, const Device& device) {
 namespace detail {
 
 const kernel_registry::Registry& registry() { return CUDAENV_KERNEL_REGISTRY(); }
+
+bool fits_shared_memory(const VariantTable& table, int shared_bytes_per_block) {
+  for (const auto& shape : {table.gemm_shape, table.attention_shape[0], table.attention_shape[1]}) {
+    if (shape.dynamic_shared_bytes > shared_bytes_per_block) return false;
+  }
+  return true;
+}
 
 std::string no_kernel_message(const kernel_registry::Registry& registry, int capability, const std::string& device) {
   return device + " has no kernel in " + registry.library + ": it was built for " +

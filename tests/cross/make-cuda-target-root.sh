@@ -39,5 +39,9 @@ ln -s "$(cd "$root/targets/$target/lib" && ls libcudart.so.[0-9]* | sort | head 
 # relocatable device code in this stand-in).
 echo 'int cudaenv_cudadevrt_stand_in;' | aarch64-linux-gnu-gcc -x c -c - -o "$apt_dir/devrt.o"
 aarch64-linux-gnu-ar rcs "$root/targets/$target/lib/libcudadevrt.a" "$apt_dir/devrt.o"
+# Debian ships no static libcudart for arm64. CMake's compiler checks link
+# nvcc's default (static) runtime, so a linker script of that name points at
+# the shared one; builds that use the stand-in choose the shared runtime.
+echo 'INPUT(-lcudart)' > "$root/targets/$target/lib/libcudart_static.a"
 touch "$root/.complete"
 echo "$root"

@@ -5,6 +5,7 @@
 #include <catch2/matchers/catch_matchers_floating_point.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <iterator>
@@ -223,4 +224,33 @@ TEST_CASE("the built registry: every image is chosen where it runs, and fits its
     }
   }
   CHECK(ptx_images == 1);  // exactly one PTX per library
+}
+
+TEST_CASE("a variant that needs more shared memory than the GPU gives is passed over") {
+  const auto& registry = detail::registry();
+  int largest = 0;
+  for (std::size_t v = 0; v < registry.variant_count; ++v) {
+    const auto* table = static_cast<const detail::VariantTable*>(registry.variants[v].entry());
+    for (const auto& shape : {table->gemm_shape, table->attention_shape[0], table->attention_shape[1]}) {
+      largest = std::max(largest, shape.dynamic_shared_bytes);
+    }
+  }
+  for (std::size_t v = 0; v < registry.variant_count; ++v) {
+    const auto* table = static_cast<const detail::VariantTable*>(registry.variants[v].entry());
+    INFO(registry.variants[v].tag);
+    CHECK(detail::fits_shared_memory(*table, largest));
+  }
+  if (largest > 0) {
+    // Some variant needs dynamic shared memory; on a GPU with less, it is not chosen.
+    for (std::size_t v = 0; v < registry.variant_count; ++v) {
+      const auto* table = static_cast<const detail::VariantTable*>(registry.variants[v].entry());
+      if (!detail::fits_shared_memory(*table, largest - 1)) {
+        const auto& image = registry.variants[v].images[0];
+        const auto choice = reg::choose(registry, image.number, [&](const reg::Variant& candidate) {
+          return detail::fits_shared_memory(*static_cast<const detail::VariantTable*>(candidate.entry()), largest - 1);
+        });
+        CHECK((!choice || choice.variant != &registry.variants[v]));
+      }
+    }
+  }
 }
