@@ -1,8 +1,11 @@
 // cudaenv: what CUDA can do on this machine. `detect` reports the driver,
 // GPUs and toolkit; `doctor` says what will and will not work, and why;
 // `inspect` reads the GPU code in binaries and says where it runs.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <fstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -32,9 +35,17 @@ Detection detect_all(const EnvironmentLookup& env) {
   return detection;
 }
 
-int run_detect(const std::string& format) {
+int run_detect(const std::string& format, const std::string& save_path) {
   const auto env = process_environment();
   const auto detection = detect_all(env);
+  if (!save_path.empty()) {
+    std::ofstream save(save_path, std::ios::binary | std::ios::trunc);
+    save << json_text(to_json(detection)) << "\n";
+    if (!save.good()) {
+      fmt::print(stderr, "cudaenv detect: cannot write --save {}: {}\n", save_path, std::strerror(errno));
+      return 2;
+    }
+  }
   if (format == "json") {
     fmt::print("{}\n", json_text(to_json(detection)));
   } else if (format == "cmake") {
@@ -45,11 +56,28 @@ int run_detect(const std::string& format) {
   return 0;
 }
 
-int run_doctor(const std::string& format, const std::string& architectures, bool build_only) {
+// A detection saved by `detect --save`, so the doctor need not probe again.
+Detection load_detection(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw std::invalid_argument(fmt::format("doctor --detection {}: cannot read it ({}); pass a file written by "
+                                            "'cudaenv detect --save <file>', or leave the option out to probe",
+                                            path, std::strerror(errno)));
+  }
+  try {
+    return detection_from_json(nlohmann::json::parse(in));
+  } catch (const std::exception& e) {
+    throw std::invalid_argument(fmt::format("doctor --detection {}: not a saved detection ({}); write it with "
+                                            "'cudaenv detect --save <file>'", path, e.what()));
+  }
+}
+
+int run_doctor(const std::string& format, const std::string& architectures, bool build_only,
+               const std::string& detection_path) {
   const auto env = process_environment();
   DoctorInput input;
   if (!architectures.empty()) input.architectures = images_from_architectures(architectures);
-  input.detection = detect_all(env);
+  input.detection = detection_path.empty() ? detect_all(env) : load_detection(detection_path);
   input.host_compiler = detect_host_compiler(env);
   input.build_only = build_only;
   const auto verdicts = diagnose(input);
@@ -141,6 +169,8 @@ int main(int argc, char** argv) {
   std::string format = "text";
   auto* detect = app.add_subcommand("detect", "Report the driver, the GPUs this process sees, and the toolkit");
   detect->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "cmake"}));
+  std::string save_path;
+  detect->add_option("--save", save_path, "Also write the answer as JSON to this file (for doctor --detection)");
 
   std::string doctor_format = "text";
   std::string architectures;
@@ -150,6 +180,9 @@ int main(int argc, char** argv) {
   doctor->add_option("--architectures", architectures,
                      "The build's CUDA_ARCHITECTURES list (86-real;90a-real;120), to check each GPU");
   doctor->add_flag("--build-only", build_only, "This machine only builds: do not require a driver");
+  std::string detection_path;
+  doctor->add_option("--detection", detection_path,
+                     "Judge a detection saved by 'detect --save' instead of probing the driver again");
 
   std::vector<std::string> inspect_paths, checks;
   std::string inspect_format = "text";
@@ -184,9 +217,9 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*detect) return run_detect(format);
+    if (*detect) return run_detect(format, save_path);
     if (*inspect) return run_inspect(inspect_paths, inspect_format, checks, with_ptx, read_options);
-    if (*doctor) return run_doctor(doctor_format, architectures, build_only);
+    if (*doctor) return run_doctor(doctor_format, architectures, build_only, detection_path);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "cudaenv: {}\n", e.what());
     return 2;

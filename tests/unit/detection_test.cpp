@@ -174,3 +174,25 @@ TEST_CASE("JSON output survives names that are not UTF-8") {
   const auto text = json_text(to_json(d));
   CHECK_THAT(text, ContainsSubstring("bad \xef\xbf\xbd\xef\xbf\xbd name"));  // U+FFFD twice
 }
+
+TEST_CASE("a saved detection reads back as it was written") {
+  const auto original = two_gpus();
+  const auto saved = to_json(original);
+  CHECK(to_json(detection_from_json(saved)) == saved);
+  Detection none;
+  none.driver.error = "no usable driver: libcuda.so.1 was not found";
+  CHECK(to_json(detection_from_json(to_json(none))) == to_json(none));
+}
+
+TEST_CASE("a damaged saved detection is refused, naming the field") {
+  auto saved = to_json(two_gpus());
+  saved["driver"].erase("found");
+  CHECK_THROWS_WITH(detection_from_json(saved), ContainsSubstring("has no 'found'"));
+  saved = to_json(two_gpus());
+  saved["gpus"][0]["capability"] = "eight";
+  CHECK_THROWS_WITH(detection_from_json(saved), ContainsSubstring("'capability' is not a version: eight"));
+  saved = to_json(two_gpus());
+  saved["gpus"] = 3;
+  CHECK_THROWS_WITH(detection_from_json(saved), ContainsSubstring("'gpus' is not a list"));
+  CHECK_THROWS_WITH(detection_from_json(nlohmann::json::array()), ContainsSubstring("has no 'driver'"));
+}

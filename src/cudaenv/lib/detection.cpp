@@ -1,6 +1,7 @@
 #include "cudaenv/detection.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -73,6 +74,77 @@ nlohmann::json to_json(const Detection& d) {
         {"error", or_null(d.toolkit.error)}}},
       {"conda", {{"__cuda", or_null(d.conda_cuda())}, {"__cuda_arch", or_null(d.conda_cuda_arch())}}},
   };
+}
+
+Detection detection_from_json(const nlohmann::json& value) {
+  using nlohmann::json;
+  // Field access that says which field is wrong.
+  auto field = [](const json& object, const char* key) -> const json& {
+    if (!object.is_object() || !object.contains(key)) {
+      throw std::invalid_argument(fmt::format("the saved detection has no '{}'", key));
+    }
+    return object.at(key);
+  };
+  auto text = [&](const json& object, const char* key) {
+    const json& v = field(object, key);
+    if (v.is_null()) return std::string();
+    if (!v.is_string()) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not text", key));
+    return v.get<std::string>();
+  };
+  auto flag = [&](const json& object, const char* key) {
+    const json& v = field(object, key);
+    if (!v.is_boolean()) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not true/false", key));
+    return v.get<bool>();
+  };
+  auto version = [&](const json& object, const char* key) -> std::optional<Version> {
+    const std::string t = text(object, key);
+    if (t.empty()) return std::nullopt;
+    auto parsed = Version::parse(t);
+    if (!parsed) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not a version: {}", key, t));
+    return parsed;
+  };
+
+  Detection d;
+  const json& driver = field(value, "driver");
+  d.driver.found = flag(driver, "found");
+  d.driver.version = text(driver, "version");
+  d.driver.cuda_version = version(driver, "cuda_version");
+  d.driver.source = text(driver, "source");
+  d.driver.library = text(driver, "library");
+  d.driver.error = text(driver, "error");
+  const json& gpus = field(value, "gpus");
+  if (!gpus.is_array()) throw std::invalid_argument("the saved detection's 'gpus' is not a list");
+  for (const json& entry : gpus) {
+    GpuInfo gpu;
+    const json& index = field(entry, "index");
+    if (!index.is_number_integer()) throw std::invalid_argument("the saved detection's GPU 'index' is not a number");
+    gpu.index = index.get<int>();
+    gpu.name = text(entry, "name");
+    const auto capability = version(entry, "capability");
+    if (!capability) throw std::invalid_argument("the saved detection has a GPU without a 'capability'");
+    gpu.capability = *capability;
+    const json& memory = field(entry, "memory_bytes");
+    gpu.memory_bytes = memory.is_number_unsigned() ? memory.get<std::uint64_t>() : 0;
+    gpu.uuid = text(entry, "uuid");
+    gpu.integrated = flag(entry, "integrated");
+    gpu.mig = flag(entry, "mig");
+    d.gpus.push_back(std::move(gpu));
+  }
+  d.gpus_probed = flag(value, "gpus_probed");
+  const json& toolkit = field(value, "toolkit");
+  d.toolkit.found = flag(toolkit, "found");
+  d.toolkit.nvcc = text(toolkit, "nvcc");
+  d.toolkit.version = version(toolkit, "version");
+  d.toolkit.full_version = text(toolkit, "full_version");
+  const json& supported = field(toolkit, "supported");
+  if (!supported.is_array()) throw std::invalid_argument("the saved detection's 'supported' is not a list");
+  for (const json& entry : supported) {
+    auto parsed = entry.is_string() ? Version::parse(entry.get<std::string>()) : std::nullopt;
+    if (!parsed) throw std::invalid_argument("the saved detection's 'supported' holds something not a version");
+    d.toolkit.supported.push_back(*parsed);
+  }
+  d.toolkit.error = text(toolkit, "error");
+  return d;
 }
 
 std::string json_text(const nlohmann::json& value) {

@@ -54,6 +54,9 @@ struct Detection {
 };
 
 nlohmann::json to_json(const Detection& detection);
+// The inverse of to_json, for an answer saved earlier (`detect --save`);
+// throws std::invalid_argument naming the field that is missing or wrong.
+Detection detection_from_json(const nlohmann::json& value);
 // JSON text of any of cudaenv's answers. Names come from drivers and binary
 // files, so bytes that are not UTF-8 are replaced, never fatal.
 std::string json_text(const nlohmann::json& value);
