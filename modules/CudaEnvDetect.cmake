@@ -48,7 +48,9 @@ machine without a GPU, a broken driver or a hanging one gives an answer
   ``CMAKE_CUDA_ARCHITECTURES``) and reports each problem as a WARNING, or
   as an error when ``CUDAENV_STRICT`` is ``ON``. ``BUILD_ONLY`` (implied in a
   cross build, or by ``CUDAENV_BUILD_ONLY``) does not require a driver here.
-  Sets ``CUDAENV_COMPATIBLE`` to ``TRUE`` or ``FALSE``.
+  Sets ``CUDAENV_COMPATIBLE`` to ``TRUE`` or ``FALSE``. After
+  :command:`cudaenv_detect` it judges that (cached) answer rather than
+  probing the driver again.
 
 Example:
 
@@ -215,7 +217,11 @@ function(cudaenv_detect)
     # The helper enforces the probe's limit; this one only guards the helper.
     string(REGEX REPLACE "\\..*$" "" whole_seconds "${timeout}")
     math(EXPR guard "${whole_seconds} + 30")
-    execute_process(COMMAND "${helper}" detect --format cmake
+    # The answer is also saved for cudaenv_check_compatibility, which then
+    # judges it instead of probing the driver a second time.
+    set(saved "${CMAKE_BINARY_DIR}/CMakeFiles/CudaEnv/detection.json")
+    file(MAKE_DIRECTORY "${CMAKE_BINARY_DIR}/CMakeFiles/CudaEnv")
+    execute_process(COMMAND "${helper}" detect --format cmake --save "${saved}"
       RESULT_VARIABLE rc OUTPUT_VARIABLE answer ERROR_VARIABLE error TIMEOUT ${guard})
     if(NOT rc EQUAL 0)
       string(STRIP "${error}" error)
@@ -226,6 +232,7 @@ function(cudaenv_detect)
       set(${var} "${${var}}" CACHE INTERNAL "cudaenv detect")
     endforeach()
     set(_CUDAENV_DETECT_FINGERPRINT "${fingerprint}" CACHE INTERNAL "what the cached detection depends on")
+    set(_CUDAENV_DETECT_SAVED "${saved}" CACHE INTERNAL "the cached detection, as JSON")
     unset(CUDAENV_REDETECT CACHE)  # a one-shot request
   endif()
   foreach(var IN LISTS results)
@@ -279,6 +286,12 @@ function(cudaenv_check_compatibility)
     message(WARNING "CudaEnv: cannot check compatibility: the cudaenv helper is not available (${_CUDAENV_HELPER_ERROR})")
     set(CUDAENV_COMPATIBLE "" PARENT_SCOPE)
     return()
+  endif()
+  # What cudaenv_detect found, while it still describes this machine.
+  _cudaenv_driver_fingerprint(fingerprint "${helper}")
+  if(NOT CUDAENV_REDETECT AND "${_CUDAENV_DETECT_FINGERPRINT}" STREQUAL "${fingerprint}"
+     AND EXISTS "${_CUDAENV_DETECT_SAVED}")
+    list(APPEND command --detection "${_CUDAENV_DETECT_SAVED}")
   endif()
   execute_process(COMMAND "${helper}" ${command}
     RESULT_VARIABLE rc OUTPUT_VARIABLE answer ERROR_VARIABLE error TIMEOUT 120)
