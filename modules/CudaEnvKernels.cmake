@@ -61,8 +61,8 @@ the library at run time which variants were built and where each runs.
   Build speed, each a cache variable: ``CUDAENV_NVCC_THREADS`` (nvcc
   ``--threads``, default 2; 1 turns it off), ``CUDAENV_FATBIN_COMPRESSION``
   (``size``, default: ``--compress-mode=size`` on CUDA 12.8+, whose zstd
-  images need a driver for CUDA 12.4 or newer (R550); ``speed``: LZ4, any
-  driver; ``off``; before 12.8 anything but ``off`` is ``-Xfatbin
+  images need a driver for CUDA 12.4 or newer (R550); ``speed``: LZ4,
+  which older drivers read too; ``off``; before 12.8 anything but ``off`` is ``-Xfatbin
   -compress-all``), ``CUDAENV_COMPILER_LAUNCHER`` (``auto``: ``sccache``
   when ``SCCACHE_BUCKET`` or ``SCCACHE_DIR`` is set and it is installed,
   else ``ccache`` if installed; or ``ccache``, ``sccache``, ``none``; a
