@@ -3,15 +3,9 @@
 // tiles of 32 through shared memory; each lane owns one key's score in a
 // tile and head_dim/32 elements of the output; the softmax is computed
 // online (running max and sum), so no seq x seq matrix is ever stored.
-#include <cmath>
-
 #include "device_common.cuh"
 
 namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT {
-
-cudaError_t gemm(const GemmProblem& p, cudaStream_t stream);
-extern const detail::KernelShape gemm_shape;
-
 namespace {
 
 using namespace detail;
@@ -103,8 +97,7 @@ void launch(const AttentionProblem& p, float scale_log2, cudaStream_t stream) {
 }  // namespace
 
 cudaError_t attention(const AttentionProblem& p, cudaStream_t stream) {
-  const float scale = p.scale != 0.0f ? p.scale : 1.0f / std::sqrt(static_cast<float>(p.head_dim));
-  const float scale_log2 = scale * 1.4426950408889634f;  // softmax in base 2: exp(x) = exp2(x * log2 e)
+  const float scale_log2 = softmax_scale_log2(p);
   if (p.type == DataType::f16) {
     launch<F16>(p, scale_log2, stream);
   } else {
@@ -113,14 +106,9 @@ cudaError_t attention(const AttentionProblem& p, cudaStream_t stream) {
   return cudaGetLastError();
 }
 
+const detail::KernelShape attention_shapes[2] = {{"attention_simt_d64", kThreads, 0},
+                                                 {"attention_simt_d128", kThreads, 0}};
+
 }  // namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT
 
-extern "C" const void* CUDAENV_KERNEL_ENTRY() {
-  namespace variant = cudaenv::kernels::CUDAENV_KERNEL_VARIANT;
-  static const cudaenv::kernels::detail::VariantTable table{
-      &variant::gemm,
-      &variant::attention,
-      variant::gemm_shape,
-      {{"attention_simt_d64", variant::kThreads, 0}, {"attention_simt_d128", variant::kThreads, 0}}};
-  return &table;
-}
+extern "C" const void* CUDAENV_KERNEL_ENTRY() { return cudaenv::kernels::CUDAENV_KERNEL_VARIANT::variant_table(); }

@@ -7,15 +7,9 @@
 #include <cuda_pipeline.h>
 #include <mma.h>
 
-#include <cmath>
-
 #include "device_common.cuh"
 
 namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT {
-
-cudaError_t gemm(const GemmProblem& p, cudaStream_t stream);
-extern const detail::KernelShape gemm_shape;
-
 namespace {
 
 using namespace detail;
@@ -201,20 +195,13 @@ cudaError_t launch(const AttentionProblem& p, float scale_log2, cudaStream_t str
 }  // namespace
 
 cudaError_t attention(const AttentionProblem& p, cudaStream_t stream) {
-  const float scale = p.scale != 0.0f ? p.scale : 1.0f / std::sqrt(static_cast<float>(p.head_dim));
-  const float scale_log2 = scale * 1.4426950408889634f;  // softmax in base 2: exp(x) = exp2(x * log2 e)
+  const float scale_log2 = softmax_scale_log2(p);
   return p.type == DataType::f16 ? launch<F16>(p, scale_log2, stream) : launch<BF16>(p, scale_log2, stream);
 }
 
+const detail::KernelShape attention_shapes[2] = {{"attention_tensorcore_d64", kThreads, SharedLayout<64>::bytes},
+                                                 {"attention_tensorcore_d128", kThreads, SharedLayout<128>::bytes}};
+
 }  // namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT
 
-extern "C" const void* CUDAENV_KERNEL_ENTRY() {
-  namespace variant = cudaenv::kernels::CUDAENV_KERNEL_VARIANT;
-  static const cudaenv::kernels::detail::VariantTable table{
-      &variant::gemm,
-      &variant::attention,
-      variant::gemm_shape,
-      {{"attention_tensorcore_d64", variant::kThreads, variant::SharedLayout<64>::bytes},
-       {"attention_tensorcore_d128", variant::kThreads, variant::SharedLayout<128>::bytes}}};
-  return &table;
-}
+extern "C" const void* CUDAENV_KERNEL_ENTRY() { return cudaenv::kernels::CUDAENV_KERNEL_VARIANT::variant_table(); }

@@ -6,6 +6,7 @@
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 
@@ -46,3 +47,26 @@ __device__ inline float gemm_output(float acc, float alpha, float beta, const fl
 }
 
 }  // namespace cudaenv::kernels::detail
+
+// What every variant defines, in namespace cudaenv::kernels::<tag> (its
+// gemm_*.cu and attention_*.cu), and the table its entry hands out.
+namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT {
+
+cudaError_t gemm(const GemmProblem& p, cudaStream_t stream);
+cudaError_t attention(const AttentionProblem& p, cudaStream_t stream);
+extern const detail::KernelShape gemm_shape;
+extern const detail::KernelShape attention_shapes[2];  // head_dim 64, 128
+
+inline const void* variant_table() {
+  static const detail::VariantTable table{&gemm, &attention, gemm_shape, {attention_shapes[0], attention_shapes[1]}};
+  return &table;
+}
+
+// The softmax scale in base 2 (exp(x) = exp2(x * log2 e)); 0 means
+// 1/sqrt(head_dim).
+inline float softmax_scale_log2(const AttentionProblem& p) {
+  const float scale = p.scale != 0.0f ? p.scale : 1.0f / std::sqrt(static_cast<float>(p.head_dim));
+  return scale * 1.4426950408889634f;
+}
+
+}  // namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT

@@ -144,7 +144,7 @@ namespace detail {
 const kernel_registry::Registry& registry() { return CUDAENV_KERNEL_REGISTRY(); }
 
 bool fits_shared_memory(const VariantTable& table, int shared_bytes_per_block) {
-  for (const auto& shape : {table.gemm_shape, table.attention_shape[0], table.attention_shape[1]}) {
+  for (const auto& shape : table.shapes()) {
     if (shape.dynamic_shared_bytes > shared_bytes_per_block) return false;
   }
   return true;
@@ -234,7 +234,7 @@ std::string describe() {
   if (!device.status.ok()) return text + device.status.message + "\n";
   const auto* table = device.table;
   text += device.name + ": " + describe_choice(device.choice) + "\n";
-  for (const auto& shape : {table->gemm_shape, table->attention_shape[0], table->attention_shape[1]}) {
+  for (const auto& shape : table->shapes()) {
     text += "  " + std::string(shape.name) + ": " + std::to_string(shape.threads) + " threads, " +
             std::to_string(shape.dynamic_shared_bytes) + " B dynamic shared memory\n";
   }

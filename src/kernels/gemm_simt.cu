@@ -72,7 +72,6 @@ cudaError_t gemm(const GemmProblem& p, cudaStream_t stream) {
   return cudaGetLastError();
 }
 
-extern const detail::KernelShape gemm_shape;
 const detail::KernelShape gemm_shape{"gemm_simt", kThreads, 0};
 
 }  // namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT

@@ -151,7 +151,6 @@ cudaError_t gemm(const GemmProblem& p, cudaStream_t stream) {
   return p.type == DataType::f16 ? launch<F16>(p, stream) : launch<BF16>(p, stream);
 }
 
-extern const detail::KernelShape gemm_shape;
 const detail::KernelShape gemm_shape{"gemm_tensorcore", kThreads, static_cast<int>(sizeof(SharedStorage))};
 
 }  // namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT

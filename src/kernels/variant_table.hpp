@@ -5,6 +5,8 @@
 
 #include <cudaenv/kernels/kernels.hpp>
 
+#include <array>
+
 namespace cudaenv::kernels::detail {
 
 struct KernelShape {
@@ -18,6 +20,8 @@ struct VariantTable {
   cudaError_t (*attention)(const AttentionProblem&, cudaStream_t);
   KernelShape gemm_shape;
   KernelShape attention_shape[2];  // head_dim 64, 128
+
+  std::array<KernelShape, 3> shapes() const { return {gemm_shape, attention_shape[0], attention_shape[1]}; }
 };
 
 // Elements of 16-bit types as raw bits (loads, zero fill), and as float.

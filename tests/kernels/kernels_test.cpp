@@ -217,7 +217,7 @@ TEST_CASE("the built registry: every image is chosen where it runs, and fits its
       const auto* fact = facts.capability(cap);
       REQUIRE(fact != nullptr);
       if (!fact->max_shared_per_block_kb) continue;  // not confirmed in cuda.json
-      for (const auto& shape : {table->gemm_shape, table->attention_shape[0], table->attention_shape[1]}) {
+      for (const auto& shape : table->shapes()) {
         INFO(shape.name << " needs " << shape.dynamic_shared_bytes << " B on " << cap);
         CHECK(shape.dynamic_shared_bytes <= *fact->max_shared_per_block_kb * 1024);
       }
@@ -231,7 +231,7 @@ TEST_CASE("a variant that needs more shared memory than the GPU gives is passed 
   int largest = 0;
   for (std::size_t v = 0; v < registry.variant_count; ++v) {
     const auto* table = static_cast<const detail::VariantTable*>(registry.variants[v].entry());
-    for (const auto& shape : {table->gemm_shape, table->attention_shape[0], table->attention_shape[1]}) {
+    for (const auto& shape : table->shapes()) {
       largest = std::max(largest, shape.dynamic_shared_bytes);
     }
   }
