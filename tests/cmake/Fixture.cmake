@@ -29,6 +29,16 @@ function(cudaenv_test_run)
   endif()
 endfunction()
 
+# cudaenv_test_install(<prefix>): installs the CudaEnv build under test
+# (CUDAENV_BUILD_DIR) into <prefix>.
+function(cudaenv_test_install prefix)
+  execute_process(COMMAND "${CMAKE_COMMAND}" --install "${CUDAENV_BUILD_DIR}" --prefix "${prefix}"
+    RESULT_VARIABLE result OUTPUT_QUIET)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "cmake --install failed (${result})")
+  endif()
+endfunction()
+
 # cudaenv_test_configure(<fixture-dir> [ENV <name=value>...] [ARGS <arg>...]
 #                        [BUILD] [BINARY_DIR <dir>] [NO_MODULE_PATH])
 # NO_MODULE_PATH: the project must find CudaEnv (and its helper) on its own.

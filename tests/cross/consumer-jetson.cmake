@@ -3,23 +3,4 @@ include("${SOURCE_ROOT}/tests/cmake/Cross.cmake")
 # examples/consumer cross-built for Jetson Orin (8.7) with toolchains/jetson.cmake
 # and a stand-in aarch64-linux toolkit: an AArch64 binary with sm_87 and its
 # PTX, no host CUDA library linked, and it runs under qemu (no driver: 77).
-cudaenv_test_cuda_root(root aarch64-linux)
-execute_process(COMMAND "${CMAKE_COMMAND}" --install "${CUDAENV_BUILD_DIR}" --prefix "${WORK_DIR}/prefix"
-  RESULT_VARIABLE rc OUTPUT_QUIET)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "cmake --install failed")
-endif()
-cudaenv_test_configure("${SOURCE_ROOT}/examples/consumer" BUILD NO_MODULE_PATH
-  ARGS "-DCMAKE_TOOLCHAIN_FILE=${SOURCE_ROOT}/toolchains/jetson.cmake" "-DCUDAENV_CUDA_ROOT=${root}"
-       "-DCudaEnv_DIR=${WORK_DIR}/prefix/lib/cmake/CudaEnv" -DCUDAENV_CAPABILITIES=8.7
-       # The stand-in has a shared libcudart only.
-       -DCMAKE_CUDA_FLAGS=--cudart=shared -DCMAKE_CUDA_RUNTIME_LIBRARY=Shared)
-execute_process(COMMAND readelf -h "${WORK_DIR}/build/saxpy" OUTPUT_VARIABLE header)
-string(REGEX MATCH "Machine: *[A-Za-z0-9_-]+" machine "${header}")
-message(STATUS "saxpy ${machine}")
-file(READ "${WORK_DIR}/build/build.ninja" rules)
-if(rules MATCHES "targets/x86_64-linux/lib|lib64/libcudart")
-  message(FATAL_ERROR "the build links host (x86_64) CUDA libraries")
-endif()
-cudaenv_test_run(ENV "QEMU_LD_PREFIX=/usr/aarch64-linux-gnu" "LD_LIBRARY_PATH=${root}/targets/aarch64-linux/lib"
-  COMMAND qemu-aarch64 "${WORK_DIR}/build/saxpy")
+cudaenv_test_cross_consumer(aarch64-linux "${SOURCE_ROOT}/toolchains/jetson.cmake" 8.7)

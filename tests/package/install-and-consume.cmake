@@ -3,11 +3,7 @@
 # examples/consumer against it with find_package; the consumer runs the
 # installed helper to detect the machine.
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-execute_process(COMMAND "${CMAKE_COMMAND}" --install "${CUDAENV_BUILD_DIR}" --prefix "${WORK_DIR}/prefix"
-  RESULT_VARIABLE result OUTPUT_QUIET)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "cmake --install failed (${result})")
-endif()
+cudaenv_test_install("${WORK_DIR}/prefix")
 file(RENAME "${WORK_DIR}/prefix" "${WORK_DIR}/moved-prefix")
 cudaenv_test_configure("${SOURCE_ROOT}/examples/consumer" BUILD NO_MODULE_PATH
   ENV "CUDAENV_LIBCUDA=${FAKE_LIBCUDA}"

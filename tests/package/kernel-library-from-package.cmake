@@ -2,11 +2,7 @@
 # header and the ptxas-report launcher come with the package, and a kernel
 # library builds against them.
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-execute_process(COMMAND "${CMAKE_COMMAND}" --install "${CUDAENV_BUILD_DIR}" --prefix "${WORK_DIR}/prefix"
-  RESULT_VARIABLE result OUTPUT_QUIET)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "cmake --install failed (${result})")
-endif()
+cudaenv_test_install("${WORK_DIR}/prefix")
 file(RENAME "${WORK_DIR}/prefix" "${WORK_DIR}/moved-prefix")
 cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/kernel-library" BUILD NO_MODULE_PATH
   ARGS "-DCMAKE_PREFIX_PATH=${WORK_DIR}/moved-prefix" -DFIXTURE_PACKAGE=ON "-DFIXTURE_CAPABILITIES=8.0;9.0"
