@@ -183,6 +183,18 @@ function(_cudaenv_driver_fingerprint out helper)
   set(${out} "${fingerprint}" PARENT_SCOPE)
 endfunction()
 
+# Whether the cached detection still describes this machine (same
+# fingerprint, no CUDAENV_REDETECT request); the fingerprint too.
+function(_cudaenv_detection_current current_out fingerprint_out helper)
+  _cudaenv_driver_fingerprint(fingerprint "${helper}")
+  set(current OFF)
+  if(NOT CUDAENV_REDETECT AND "${_CUDAENV_DETECT_FINGERPRINT}" STREQUAL "${fingerprint}")
+    set(current ON)
+  endif()
+  set(${current_out} ${current} PARENT_SCOPE)
+  set(${fingerprint_out} "${fingerprint}" PARENT_SCOPE)
+endfunction()
+
 function(cudaenv_detect)
   cmake_parse_arguments(PARSE_ARGV 0 arg "REQUIRED;QUIET" "" "")
   if(arg_UNPARSED_ARGUMENTS)
@@ -208,8 +220,8 @@ function(cudaenv_detect)
     return()
   endif()
 
-  _cudaenv_driver_fingerprint(fingerprint "${helper}")
-  if(CUDAENV_REDETECT OR NOT "${_CUDAENV_DETECT_FINGERPRINT}" STREQUAL "${fingerprint}")
+  _cudaenv_detection_current(current fingerprint "${helper}")
+  if(NOT current)
     set(timeout 10)
     if("$ENV{CUDAENV_DETECT_TIMEOUT}" MATCHES "^[0-9]+(\\.[0-9]*)?$")
       set(timeout "$ENV{CUDAENV_DETECT_TIMEOUT}")
@@ -288,9 +300,8 @@ function(cudaenv_check_compatibility)
     return()
   endif()
   # What cudaenv_detect found, while it still describes this machine.
-  _cudaenv_driver_fingerprint(fingerprint "${helper}")
-  if(NOT CUDAENV_REDETECT AND "${_CUDAENV_DETECT_FINGERPRINT}" STREQUAL "${fingerprint}"
-     AND EXISTS "${_CUDAENV_DETECT_SAVED}")
+  _cudaenv_detection_current(current fingerprint "${helper}")
+  if(current AND EXISTS "${_CUDAENV_DETECT_SAVED}")
     list(APPEND command --detection "${_CUDAENV_DETECT_SAVED}")
   endif()
   execute_process(COMMAND "${helper}" ${command}
