@@ -26,8 +26,23 @@ execute_process(COMMAND ${command} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT
 if(object)
   file(WRITE "${object}.resource-usage.txt" "${out}${err}")
 endif()
-# ptxas's report is not news on every build; anything else is shown.
-string(REGEX REPLACE "ptxas info[^\n]*\n" "" shown "${out}${err}")
+# ptxas's report stays in its file: the build log shows what is wrong (a
+# kernel that spills registers to local memory) and whatever else the
+# compiler said.
+set(text "${out}${err}")
+set(spills "")
+string(REGEX MATCHALL "Function properties for [^\n]+\n[^\n]+ bytes spill loads" properties "${text}")
+foreach(block IN LISTS properties)
+  string(REGEX MATCH "for ([^\n]+)\n *[0-9]+ bytes stack frame, ([0-9]+) bytes spill stores, ([0-9]+)" _ "${block}")
+  if(NOT CMAKE_MATCH_2 EQUAL 0 OR NOT CMAKE_MATCH_3 EQUAL 0)
+    string(APPEND spills "warning: ${CMAKE_MATCH_1} spills registers (${CMAKE_MATCH_2} bytes stored, "
+      "${CMAKE_MATCH_3} bytes loaded); ptxas's report: ${object}.resource-usage.txt\n")
+  endif()
+endforeach()
+string(REGEX REPLACE "ptxas info[^\n]*\n" "" shown "${text}")
+string(REGEX REPLACE " *[0-9]+ bytes stack frame, [0-9]+ bytes spill stores, [0-9]+ bytes spill loads\n" "" shown
+  "${shown}")
+string(APPEND shown "${spills}")
 if(shown)
   execute_process(COMMAND "${CMAKE_COMMAND}" -E echo_append "${shown}")
 endif()
