@@ -1,36 +1,31 @@
-# Helpers for the cross-build cases: the stand-in sbsa toolkit (built once
-# into a cache directory) and the arguments of a cross configure.
+# Helpers for the cross-build cases: the stand-in toolkits and arm64
+# libraries (made by the fixture cross.stand-ins) and a cross consumer build.
 include_guard(GLOBAL)
 
-# The cache: $CUDAENV_CACHE_DIR, else ~/.cache/cudaenv.
-if(NOT "$ENV{CUDAENV_CACHE_DIR}" STREQUAL "")
-  set(CUDAENV_TEST_CACHE "$ENV{CUDAENV_CACHE_DIR}")
-else()
-  set(CUDAENV_TEST_CACHE "$ENV{HOME}/.cache/cudaenv")
-endif()
-
-# Runs a stand-in script (it prints the root it built, cached) and returns
-# that root in <out>; a failure says what was being made.
-function(_cudaenv_test_stand_in out what script)
-  execute_process(COMMAND "${SOURCE_ROOT}/tests/cross/${script}" "${CUDAENV_TEST_CACHE}/cross" ${ARGN}
-    OUTPUT_VARIABLE root ERROR_VARIABLE log RESULT_VARIABLE rc OUTPUT_STRIP_TRAILING_WHITESPACE)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${what} failed:\n${log}")
+# The stand-ins are made once per test run by the fixture cross.stand-ins
+# (tests/cross/make-stand-ins.sh) into STAND_INS_DIR; a case that uses them
+# requires that fixture and only reads what it made.
+# _cudaenv_test_stand_in(<out-var> <variable set by roots.cmake>)
+function(_cudaenv_test_stand_in out variable)
+  if(NOT EXISTS "${STAND_INS_DIR}/roots.cmake")
+    message(FATAL_ERROR "the cross stand-ins are not in '${STAND_INS_DIR}': this case needs the CTest fixture "
+      "cross-stand-ins (FIXTURES_REQUIRED), whose test cross.stand-ins makes them; run it with ctest -L cross")
   endif()
-  set(${out} "${root}" PARENT_SCOPE)
+  include("${STAND_INS_DIR}/roots.cmake")
+  set(${out} "${${variable}}" PARENT_SCOPE)
 endfunction()
 
 # cudaenv_test_cuda_root(<out-var> <sbsa-linux|aarch64-linux>): a stand-in
 # toolkit root with that target tree.
 function(cudaenv_test_cuda_root out target)
-  _cudaenv_test_stand_in(root "building the stand-in ${target} toolkit" make-cuda-target-root.sh "${target}")
+  _cudaenv_test_stand_in(root "CUDAENV_TEST_ROOT_${target}")
   set(${out} "${root}" PARENT_SCOPE)
 endfunction()
 
 # cudaenv_test_arm64_deps(<out-var>): Debian's arm64 builds of the helper's
 # libraries, unpacked into a root for CUDAENV_EXTRA_ROOTS.
 function(cudaenv_test_arm64_deps out)
-  _cudaenv_test_stand_in(root "unpacking the arm64 libraries" make-arm64-deps.sh)
+  _cudaenv_test_stand_in(root CUDAENV_TEST_ARM64_DEPS)
   set(${out} "${root}" PARENT_SCOPE)
 endfunction()
 
