@@ -57,13 +57,6 @@ SRC
   fi
 fi
 
-# The CUDA toolkit is NVIDIA's, not the distribution's: find it, don't install it.
-if [ -z "${CUDACXX:-}" ] && ! command -v nvcc >/dev/null 2>&1; then
-  for root in "${CUDAToolkit_ROOT:-}" "${CUDA_PATH:-}" /usr/local/cuda; do
-    if [ -n "$root" ] && [ -x "$root/bin/nvcc" ]; then export CUDACXX="$root/bin/nvcc"; break; fi
-  done
-fi
-if [ -z "${CUDACXX:-}" ] && ! command -v nvcc >/dev/null 2>&1; then
-  echo "setup: warning: no CUDA toolkit found (nvcc not on PATH, nor in \$CUDA_PATH or /usr/local/cuda)." >&2
-  echo "setup: CudaEnv's CMake modules still build; the tests that compile CUDA are skipped." >&2
-fi
+# The CUDA toolkit is NVIDIA's, not the distribution's: the build finds it
+# (cmake/CudaEnvFindNvcc.cmake: $CUDACXX, PATH, $CUDAToolkit_ROOT,
+# $CUDA_PATH, /usr/local/cuda); set-up does not install it.
