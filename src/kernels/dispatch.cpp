@@ -66,10 +66,22 @@ constexpr std::int64_t kGemmTile = 64;
 struct Device {
   Status status;
   int capability = 0;
+  int shared_per_block = 0;  // the opt-in limit
   std::string name;
   Choice choice;
-  const detail::VariantTable* table = nullptr;
 };
+
+const detail::VariantTable* table_of(const Choice& choice) {
+  return static_cast<const detail::VariantTable*>(choice.variant->entry());
+}
+
+// A variant whose kernels need more shared memory than this GPU gives a
+// block is passed over.
+detail::AcceptVariant fits(const Device& device) {
+  return [limit = device.shared_per_block](const kernel_registry::Variant& v) {
+    return detail::fits_shared_memory(*static_cast<const detail::VariantTable*>(v.entry()), limit);
+  };
+}
 
 bool debug_log() {
   const char* level = std::getenv("CUDAENV_KERNELS_LOG");
@@ -109,19 +121,14 @@ const Device& current_device() {
     return device;
   }
   device.capability = major * 10 + minor;
+  device.shared_per_block = shared_optin;
   device.name = "device " + std::to_string(index) + " (" + properties.name + ", capability " + std::to_string(major) +
                 "." + std::to_string(minor) + ")";
   const auto& registry = detail::registry();
-  // A variant whose kernels need more shared memory than this GPU gives a
-  // block is passed over for the next best.
-  device.choice = kernel_registry::choose(registry, device.capability, [&](const kernel_registry::Variant& v) {
-    return detail::fits_shared_memory(*static_cast<const detail::VariantTable*>(v.entry()), shared_optin);
-  });
+  device.choice = kernel_registry::choose(registry, device.capability, fits(device));
   if (!device.choice) {
     device.status = Status{Status::Code::no_kernel_for_device,
                            detail::no_kernel_message(registry, device.capability, device.name)};
-  } else {
-    device.table = static_cast<const detail::VariantTable*>(device.choice.variant->entry());
   }
   if (debug_log()) {
     std::fprintf(stderr, "cudaenv kernels: %s: %s\n", device.name.c_str(),
@@ -130,11 +137,37 @@ const Device& current_device() {
   return device;
 }
 
-Status launched(cudaError_t error, const char* op, const Device& device) {
+// CUDAENV_KERNELS_VARIANT, read once.
+std::string_view variant_from_environment() {
+  static const std::string tag = [] {
+    const char* value = std::getenv("CUDAENV_KERNELS_VARIANT");
+    return std::string(value != nullptr ? value : "");
+  }();
+  return tag;
+}
+
+// The variant a call runs: the one it names (or the environment does), else
+// the dispatcher's choice for the device.
+struct Selection {
+  Status status;
+  Choice choice;
+};
+
+Selection selection_for(const Device& device, std::string_view variant, const char* op) {
+  if (!device.status.ok() && device.status.code != Status::Code::no_kernel_for_device) return {device.status, {}};
+  if (variant.empty()) variant = variant_from_environment();
+  if (variant.empty()) return {device.status, device.choice};
+  std::string error;
+  const Choice choice =
+      detail::choose_named(detail::registry(), variant, device.capability, fits(device), device.name, error);
+  if (!choice) return {Status{Status::Code::invalid_argument, std::string(op) + ": " + error}, {}};
+  return {{}, choice};
+}
+
+Status launched(cudaError_t error, const char* op, const Device& device, const Choice& choice) {
   if (error == cudaSuccess) return {};
   return Status{Status::Code::launch_failed, std::string(op) + ": launch on " + device.name + " with " +
-                                                 describe_choice(device.choice) + " failed: " +
-                                                 cudaGetErrorString(error)};
+                                                 describe_choice(choice) + " failed: " + cudaGetErrorString(error)};
 }
 
 }  // namespace
@@ -148,6 +181,48 @@ bool fits_shared_memory(const VariantTable& table, int shared_bytes_per_block) {
     if (shape.dynamic_shared_bytes > shared_bytes_per_block) return false;
   }
   return true;
+}
+
+std::vector<std::string> runnable_variants(const kernel_registry::Registry& registry, int capability,
+                                           const AcceptVariant& accept) {
+  // The one rule, choose(), asked again without the variants already listed.
+  std::vector<std::string> tags;
+  while (true) {
+    const Choice next = kernel_registry::choose(registry, capability, [&](const kernel_registry::Variant& v) {
+      for (const auto& tag : tags) {
+        if (tag == v.tag) return false;
+      }
+      return accept(v);
+    });
+    if (!next) return tags;
+    tags.emplace_back(next.variant->tag);
+  }
+}
+
+Choice choose_named(const kernel_registry::Registry& registry, std::string_view tag, int capability,
+                    const AcceptVariant& accept, const std::string& device, std::string& error) {
+  const auto named = [&](const kernel_registry::Variant& v) { return tag == v.tag; };
+  bool built = false;
+  for (std::size_t v = 0; v < registry.variant_count; ++v) built = built || named(registry.variants[v]);
+  const auto list = [](const std::vector<std::string>& tags) {
+    std::string text;
+    for (const auto& t : tags) text += (text.empty() ? "" : ", ") + t;
+    return text.empty() ? std::string("none") : text;
+  };
+  if (!built) {
+    error = "variant '" + std::string(tag) + "' is not in this build of " + registry.library + " (it holds " +
+            kernel_registry::built_code(registry) + "); name one of those, or none for the dispatcher's choice";
+    return {};
+  }
+  const Choice choice =
+      kernel_registry::choose(registry, capability, [&](const kernel_registry::Variant& v) { return named(v) && accept(v); });
+  if (choice) return choice;
+  const bool has_code = static_cast<bool>(kernel_registry::choose(registry, capability, named));
+  error = "variant '" + std::string(tag) + "' cannot run on " + device + ": " +
+          (has_code ? std::string("its kernels need more shared memory than the GPU gives a block")
+                    : "this build has no code for it that runs there (" + kernel_registry::built_code(registry) + ")") +
+          "; variants that run there: " + list(runnable_variants(registry, capability, accept));
+  return {};
 }
 
 std::string no_kernel_message(const kernel_registry::Registry& registry, int capability, const std::string& device) {
@@ -213,18 +288,27 @@ Status validate(const AttentionProblem& p) {
   return {};
 }
 
-Status gemm(const GemmProblem& problem, cudaStream_t stream) {
+Status gemm(const GemmProblem& problem, cudaStream_t stream, std::string_view variant) {
   if (Status s = validate(problem); !s.ok()) return s;
   const Device& device = current_device();
-  if (!device.status.ok()) return device.status;
-  return launched(device.table->gemm(problem, stream), "gemm", device);
+  const Selection selected = selection_for(device, variant, "gemm");
+  if (!selected.status.ok()) return selected.status;
+  return launched(table_of(selected.choice)->gemm(problem, stream), "gemm", device, selected.choice);
 }
 
-Status attention_forward(const AttentionProblem& problem, cudaStream_t stream) {
+Status attention_forward(const AttentionProblem& problem, cudaStream_t stream, std::string_view variant) {
   if (Status s = validate(problem); !s.ok()) return s;
   const Device& device = current_device();
-  if (!device.status.ok()) return device.status;
-  return launched(device.table->attention(problem, stream), "attention_forward", device);
+  const Selection selected = selection_for(device, variant, "attention_forward");
+  if (!selected.status.ok()) return selected.status;
+  return launched(table_of(selected.choice)->attention(problem, stream), "attention_forward", device,
+                  selected.choice);
+}
+
+std::vector<std::string> device_variants() {
+  const Device& device = current_device();
+  if (!device.status.ok()) return {};
+  return detail::runnable_variants(detail::registry(), device.capability, fits(device));
 }
 
 std::string describe() {
@@ -232,11 +316,16 @@ std::string describe() {
   std::string text = std::string(registry.library) + ": built " + kernel_registry::built_code(registry) + "\n";
   const Device& device = current_device();
   if (!device.status.ok()) return text + device.status.message + "\n";
-  const auto* table = device.table;
   text += device.name + ": " + describe_choice(device.choice) + "\n";
-  for (const auto& shape : table->shapes()) {
+  for (const auto& shape : table_of(device.choice)->shapes()) {
     text += "  " + std::string(shape.name) + ": " + std::to_string(shape.threads) + " threads, " +
             std::to_string(shape.dynamic_shared_bytes) + " B dynamic shared memory\n";
+  }
+  std::string others;
+  for (const auto& tag : device_variants()) others += " " + tag;
+  text += "  variants that run here, best first:" + others + "\n";
+  if (!variant_from_environment().empty()) {
+    text += "  CUDAENV_KERNELS_VARIANT=" + std::string(variant_from_environment()) + " names the variant every call runs\n";
   }
   return text;
 }

@@ -254,3 +254,51 @@ TEST_CASE("a variant that needs more shared memory than the GPU gives is passed 
     }
   }
 }
+
+TEST_CASE("the variants that run on a device, best first, as the dispatcher ranks them") {
+  const detail::AcceptVariant all = [](const reg::Variant&) { return true; };
+  CHECK(detail::runnable_variants(fake, 90, all) == std::vector<std::string>{"hopper", "tensorcore"});
+  CHECK(detail::runnable_variants(fake, 89, all) == std::vector<std::string>{"tensorcore", "simt"});
+  CHECK(detail::runnable_variants(fake, 130, all) == std::vector<std::string>{"tensorcore"});  // PTX
+  CHECK(detail::runnable_variants(fake, 80, all).empty());
+  const detail::AcceptVariant no_tensorcore = [](const reg::Variant& v) { return std::string(v.tag) != "tensorcore"; };
+  CHECK(detail::runnable_variants(fake, 89, no_tensorcore) == std::vector<std::string>{"simt"});
+}
+
+TEST_CASE("a variant named by a test or benchmark runs where it can, else the reason is given") {
+  const detail::AcceptVariant all = [](const reg::Variant&) { return true; };
+  const std::string device = "device 0 (H100, capability 9.0)";
+  std::string error;
+  // Forced where the dispatcher would pick another: SIMT on a tensor-core GPU.
+  auto choice = detail::choose_named(fake, "simt", 89, all, "device 0 (L4, capability 8.9)", error);
+  REQUIRE(choice);
+  CHECK(std::string(choice.variant->tag) == "simt");
+  CHECK(std::string(choice.image->name) == "86");
+  choice = detail::choose_named(fake, "tensorcore", 100, all, "device 0 (B200, capability 10.0)", error);
+  REQUIRE(choice);
+  CHECK(std::string(choice.image->name) == "compute_90");
+
+  CHECK_FALSE(detail::choose_named(fake, "simt", 90, all, device, error));
+  CHECK(error == "variant 'simt' cannot run on device 0 (H100, capability 9.0): this build has no code for it that "
+                 "runs there (simt: 75 86; tensorcore: 86 90 compute_90; hopper: 90a); variants that run there: "
+                 "hopper, tensorcore");
+  CHECK_FALSE(detail::choose_named(fake, "wgmma", 90, all, device, error));
+  CHECK(error == "variant 'wgmma' is not in this build of fake (it holds simt: 75 86; tensorcore: 86 90 compute_90; "
+                 "hopper: 90a); name one of those, or none for the dispatcher's choice");
+  const detail::AcceptVariant small_gpu = [](const reg::Variant& v) { return std::string(v.tag) == "simt"; };
+  CHECK_FALSE(detail::choose_named(fake, "tensorcore", 89, small_gpu, "device 0 (L4, capability 8.9)", error));
+  CHECK(error == "variant 'tensorcore' cannot run on device 0 (L4, capability 8.9): its kernels need more shared "
+                 "memory than the GPU gives a block; variants that run there: simt");
+  CHECK_FALSE(detail::choose_named(fake, "simt", 80, all, "device 0 (A100, capability 8.0)", error));
+  CHECK_THAT(error, ContainsSubstring("variants that run there: none"));
+}
+
+TEST_CASE("without a device, a named variant reports the missing device, not the name") {
+  alignas(16) static std::uint16_t data[64];
+  alignas(16) static float out[64];
+  GemmProblem p;
+  p.m = p.n = p.k = 4, p.a = data, p.b = data, p.c = out, p.lda = p.ldb = p.ldc = 4;
+  const Status status = gemm(p, nullptr, "simt");
+  CHECK(status.code == Status::Code::no_device);
+  CHECK(device_variants().empty());
+}

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace cudaenv::kernels {
 
@@ -57,15 +59,30 @@ struct Status {
 
 // Check the arguments (no CUDA call), then launch on <stream> with the
 // variant chosen for the current device. Never launches with bad arguments.
-Status gemm(const GemmProblem& problem, cudaStream_t stream = nullptr);
-Status attention_forward(const AttentionProblem& problem, cudaStream_t stream = nullptr);
+//
+// Which variant runs: by default the dispatcher's choice, the best variant
+// this build holds for the current device (describe() says which and why).
+// Tests and benchmarks can name one instead: the <variant> argument (a tag
+// such as "simt" or "tensorcore"), or, where it is empty, the environment
+// variable CUDAENV_KERNELS_VARIANT (read once, at the first call). A variant
+// this build does not hold, or one that cannot run on the device (no code
+// for its capability, or more shared memory than it gives a block), is an
+// error that names the variants that can.
+Status gemm(const GemmProblem& problem, cudaStream_t stream = nullptr, std::string_view variant = {});
+Status attention_forward(const AttentionProblem& problem, cudaStream_t stream = nullptr,
+                         std::string_view variant = {});
+
+// The variants that can run on the current device, best first: the first is
+// the dispatcher's choice. Empty without a usable device.
+std::vector<std::string> device_variants();
 
 // The argument checks alone.
 Status validate(const GemmProblem& problem);
 Status validate(const AttentionProblem& problem);
 
-// Which variants this build holds and, with a device, which one runs on it
-// and why. Set CUDAENV_KERNELS_LOG=debug to have each choice logged once.
+// Which variants this build holds and, with a device, which one runs on it,
+// why, and which others could. Set CUDAENV_KERNELS_LOG=debug to have each
+// device's choice logged once.
 std::string describe();
 
 // CPU references in fp64 accumulation, on fp32 data (inputs already
