@@ -1,135 +1,104 @@
-// The kernels on a GPU against the CPU references. Without a usable GPU it
-// exits 77, which CTest reports as SKIPPED. Tolerances as FlashAttention and
-// PyTorch use for fp16/bf16 outputs: |gpu - ref| <= atol + rtol * |ref|.
-#include <cuda_bf16.h>
-#include <cuda_fp16.h>
+// The kernels on a GPU against the CPU references (kernel_checks.cpp: NaN
+// guards and gaps, C poisoned when beta is 0, edges, strides, misaligned
+// pointers, large logits), each variant the device can run forced in turn,
+// and the dispatcher's own choice checked. Without a usable GPU it exits 77,
+// which CTest reports as SKIPPED.
+//
+// Usage: cudaenv_kernels_gpu_tests [--small] [--variant <tag>] [--report <file.tsv>]
+//   --small    only the few small cases (for compute-sanitizer)
+//   --variant  only that variant (default: every variant that runs here)
+//   --report   one line per case: variant, case, ok|FAIL, error norm, detail
 #include <cuda_runtime.h>
 
-#include <cmath>
+#include <algorithm>
 #include <cstdio>
-#include <random>
+#include <cstring>
+#include <string>
 #include <vector>
 
 #include "cudaenv/kernels/kernels.hpp"
+#include "kernel_checks.hpp"
 
 using namespace cudaenv::kernels;
 
 namespace {
 
-int failures = 0;
+Status cuda_status(cudaError_t error, const char* what) {
+  if (error == cudaSuccess) return {};
+  return Status{Status::Code::launch_failed, std::string(what) + ": " + cudaGetErrorString(error)};
+}
 
-// Random values rounded to the input type, as float and as raw 16-bit data.
-struct Input {
-  std::vector<float> values;
-  std::vector<unsigned short> bits;
+// Device memory and the library's kernels; every run waits for the GPU, so
+// a fault in a kernel is reported by the case that caused it. After a fault
+// the context is lost: every later call reports that first error.
+class GpuBackend : public checks::Backend {
+ public:
+  Status allocate(void** pointer, std::size_t bytes) override {
+    if (!broken_.ok()) return broken_;
+    return note(cuda_status(cudaMalloc(pointer, bytes), "cudaMalloc"));
+  }
+  Status upload(void* to, const void* from, std::size_t bytes) override {
+    if (!broken_.ok()) return broken_;
+    return note(cuda_status(cudaMemcpy(to, from, bytes, cudaMemcpyHostToDevice), "cudaMemcpy to the GPU"));
+  }
+  Status download(void* to, const void* from, std::size_t bytes) override {
+    if (!broken_.ok()) return broken_;
+    return note(cuda_status(cudaMemcpy(to, from, bytes, cudaMemcpyDeviceToHost), "cudaMemcpy from the GPU"));
+  }
+  void release(void* pointer) override { cudaFree(pointer); }
+  Status run_gemm(const GemmProblem& problem, const std::string& variant) override {
+    if (!broken_.ok()) return broken_;
+    if (Status s = gemm(problem, nullptr, variant); !s.ok()) return s;
+    return note(cuda_status(cudaDeviceSynchronize(), "the GEMM kernel failed"));
+  }
+  Status run_attention(const AttentionProblem& problem, const std::string& variant) override {
+    if (!broken_.ok()) return broken_;
+    if (Status s = attention_forward(problem, nullptr, variant); !s.ok()) return s;
+    return note(cuda_status(cudaDeviceSynchronize(), "the attention kernel failed"));
+  }
+
+ private:
+  // Errors that leave the context unusable (an illegal address, a trap).
+  Status note(Status status) {
+    if (status.ok()) return status;
+    cudaGetLastError();  // a non-sticky error must not be reported again by the next launch
+    if (cudaDeviceSynchronize() != cudaSuccess) {
+      broken_ = Status{status.code, status.message + " (the CUDA context is lost; later cases cannot run)"};
+    }
+    return status;
+  }
+  Status broken_;
 };
 
-Input random_input(std::size_t count, DataType type, std::mt19937& rng) {
-  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-  Input in;
-  for (std::size_t i = 0; i < count; ++i) {
-    const float x = dist(rng);
-    if (type == DataType::f16) {
-      const __half h = __float2half_rn(x);
-      in.values.push_back(__half2float(h));
-      in.bits.push_back(__half_as_ushort(h));
-    } else {
-      const __nv_bfloat16 b = __float2bfloat16_rn(x);
-      in.values.push_back(__bfloat162float(b));
-      in.bits.push_back(__bfloat16_as_ushort(b));
+// What the dispatcher should choose, stated independently of its rule: the
+// tensor-core variant wherever it runs (8.0 and newer, if built), else SIMT.
+std::string expected_choice(int capability, const std::vector<std::string>& runnable) {
+  for (const char* tag : {"tensorcore", "simt"}) {
+    if (std::strcmp(tag, "tensorcore") == 0 && capability < 80) continue;
+    for (const auto& candidate : runnable) {
+      if (candidate == tag) return tag;
     }
   }
-  return in;
-}
-
-float to_float(unsigned short bits, DataType type) {
-  return type == DataType::f16 ? __half2float(__ushort_as_half(bits)) : __bfloat162float(__ushort_as_bfloat16(bits));
-}
-
-template <typename T>
-T* upload(const std::vector<T>& host) {
-  T* device = nullptr;
-  cudaMalloc(&device, host.size() * sizeof(T));
-  cudaMemcpy(device, host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice);
-  return device;
-}
-
-void expect_close(const char* what, const std::vector<float>& got, const std::vector<float>& want, float atol,
-                  float rtol) {
-  for (std::size_t i = 0; i < got.size(); ++i) {
-    if (!(std::fabs(got[i] - want[i]) <= atol + rtol * std::fabs(want[i]))) {
-      std::printf("FAIL %s: element %zu is %g, the reference %g\n", what, i, got[i], want[i]);
-      ++failures;
-      return;
-    }
-  }
-  std::printf("ok   %s\n", what);
-}
-
-void check(const Status& status, const char* what) {
-  if (!status.ok()) {
-    std::printf("FAIL %s: %s\n", what, status.message.c_str());
-    ++failures;
-  }
-}
-
-void gemm_case(DataType type, std::int64_t m, std::int64_t n, std::int64_t k, Layout a_layout, Layout b_layout,
-               float beta, std::mt19937& rng) {
-  const auto a = random_input(static_cast<std::size_t>(m * k), type, rng);
-  const auto b = random_input(static_cast<std::size_t>(k * n), type, rng);
-  std::vector<float> c(static_cast<std::size_t>(m * n), 0.5f);
-  std::vector<float> want = c;
-  const std::int64_t lda = a_layout == Layout::row_major ? k : m, ldb = b_layout == Layout::row_major ? n : k;
-  reference_gemm(m, n, k, 1.5f, a.values.data(), lda, a_layout, b.values.data(), ldb, b_layout, beta, want.data(), n,
-                 Layout::row_major);
-  GemmProblem p;
-  p.type = type, p.m = m, p.n = n, p.k = k;
-  p.a = upload(a.bits), p.lda = lda, p.a_layout = a_layout;
-  p.b = upload(b.bits), p.ldb = ldb, p.b_layout = b_layout;
-  p.c = upload(c), p.ldc = n, p.alpha = 1.5f, p.beta = beta;
-  char what[160];
-  std::snprintf(what, sizeof what, "gemm %s %lldx%lldx%lld A %s B %s beta %g", type == DataType::f16 ? "f16" : "bf16",
-                static_cast<long long>(m), static_cast<long long>(n), static_cast<long long>(k),
-                a_layout == Layout::row_major ? "row" : "col", b_layout == Layout::row_major ? "row" : "col", beta);
-  check(gemm(p), what);
-  cudaMemcpy(c.data(), p.c, c.size() * sizeof(float), cudaMemcpyDeviceToHost);
-  // fp32 accumulation of exactly representable inputs: error grows with k.
-  expect_close(what, c, want, 1e-3f * std::sqrt(static_cast<float>(k)), 1e-3f);
-  cudaFree(const_cast<void*>(p.a));
-  cudaFree(const_cast<void*>(p.b));
-  cudaFree(p.c);
-}
-
-void attention_case(DataType type, std::int64_t batch, std::int64_t heads, std::int64_t seq, std::int64_t dim,
-                    bool causal, std::mt19937& rng) {
-  const auto count = static_cast<std::size_t>(batch * heads * seq * dim);
-  const auto q = random_input(count, type, rng), k = random_input(count, type, rng), v = random_input(count, type, rng);
-  std::vector<float> want(count);
-  reference_attention(batch, heads, seq, dim, q.values.data(), k.values.data(), v.values.data(), want.data(), causal,
-                      0.0f);
-  AttentionProblem p;
-  p.type = type, p.batch = batch, p.heads = heads, p.seq = seq, p.head_dim = dim, p.causal = causal;
-  p.q = upload(q.bits), p.k = upload(k.bits), p.v = upload(v.bits);
-  p.o = upload(std::vector<unsigned short>(count));
-  p.batch_stride = heads * seq * dim, p.head_stride = seq * dim, p.seq_stride = dim;
-  char what[160];
-  std::snprintf(what, sizeof what, "attention %s b%lld h%lld s%lld d%lld%s", type == DataType::f16 ? "f16" : "bf16",
-                static_cast<long long>(batch), static_cast<long long>(heads), static_cast<long long>(seq),
-                static_cast<long long>(dim), causal ? " causal" : "");
-  check(attention_forward(p), what);
-  std::vector<unsigned short> out(count);
-  cudaMemcpy(out.data(), p.o, count * sizeof(unsigned short), cudaMemcpyDeviceToHost);
-  std::vector<float> got(count);
-  for (std::size_t i = 0; i < count; ++i) got[i] = to_float(out[i], type);
-  // FlashAttention's tests: fp16 ~1e-3, bf16 ~1e-2 absolute on unit-scale data.
-  const float tol = type == DataType::f16 ? 2e-3f : 2e-2f;
-  expect_close(what, got, want, tol, tol);
-  for (const void* ptr : {p.q, p.k, p.v, static_cast<const void*>(p.o)}) cudaFree(const_cast<void*>(ptr));
+  return "none";
 }
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  checks::Options options;
+  std::string only_variant, report_path;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--small") {
+      options.small_only = true;
+    } else if ((arg == "--variant" || arg == "--report") && i + 1 < argc) {
+      (arg == "--variant" ? only_variant : report_path) = argv[++i];
+    } else {
+      std::fprintf(stderr, "cudaenv_kernels_gpu_tests: unknown argument '%s'; accepted: --small, --variant <tag>, "
+                   "--report <file>\n", arg.c_str());
+      return 2;
+    }
+  }
   int devices = 0;
   const cudaError_t error = cudaGetDeviceCount(&devices);
   if (error != cudaSuccess || devices == 0) {
@@ -137,21 +106,56 @@ int main() {
     return 77;
   }
   std::printf("%s", describe().c_str());
-  std::mt19937 rng(20261122);
-  for (DataType type : {DataType::f16, DataType::bf16}) {
-    for (Layout a : {Layout::row_major, Layout::col_major}) {
-      for (Layout b : {Layout::row_major, Layout::col_major}) gemm_case(type, 128, 96, 64, a, b, 0.0f, rng);
-    }
-    gemm_case(type, 1, 1, 1, Layout::row_major, Layout::row_major, 0.0f, rng);
-    gemm_case(type, 67, 131, 45, Layout::row_major, Layout::row_major, 0.25f, rng);  // every edge
-    gemm_case(type, 256, 256, 512, Layout::row_major, Layout::col_major, 1.0f, rng);
-    for (std::int64_t dim : {64, 128}) {
-      for (bool causal : {false, true}) {
-        attention_case(type, 2, 3, 77, dim, causal, rng);  // partial tiles
-        attention_case(type, 1, 2, 256, dim, causal, rng);
+  int failures = 0;
+
+  // The dispatcher's choice, against the rule stated above.
+  int major = 0, minor = 0;
+  cudaDeviceGetAttribute(&major, cudaDevAttrComputeCapabilityMajor, 0);
+  cudaDeviceGetAttribute(&minor, cudaDevAttrComputeCapabilityMinor, 0);
+  const auto runnable = device_variants();
+  const std::string chosen = runnable.empty() ? "none" : runnable.front();
+  const std::string expected = expected_choice(major * 10 + minor, runnable);
+  std::printf("%s dispatcher: chooses %s on capability %d.%d (expected %s)\n", chosen == expected ? "ok  " : "FAIL",
+              chosen.c_str(), major, minor, expected.c_str());
+  failures += chosen == expected ? 0 : 1;
+
+  std::FILE* report = report_path.empty() ? nullptr : std::fopen(report_path.c_str(), "w");
+  if (!report_path.empty() && report == nullptr) {
+    std::fprintf(stderr, "cudaenv_kernels_gpu_tests: cannot write the report '%s'\n", report_path.c_str());
+    return 2;
+  }
+  if (report) std::fprintf(report, "dispatch\t%s\texpected %s\t%s\t0\t\n", chosen.c_str(), expected.c_str(),
+                           chosen == expected ? "ok" : "FAIL");
+
+  // Every case on every variant: the ones the dispatcher passes over here
+  // (SIMT on a tensor-core GPU) included.
+  std::vector<std::string> variants = runnable;
+  if (!only_variant.empty()) variants = {only_variant};
+  GpuBackend backend;
+  for (const auto& variant : variants) {
+    options.variant = variant;
+    int passed = 0, failed = 0;
+    double worst = 0.0;
+    for (auto* run : {&checks::run_gemm_cases, &checks::run_attention_cases}) {
+      for (const auto& result : run(backend, options)) {
+        if (result.passed) {
+          ++passed;
+          worst = std::max(worst, result.error);
+        } else {
+          ++failed;
+          std::printf("FAIL [%s] %s\n     %s\n", variant.c_str(), result.name.c_str(), result.detail.c_str());
+        }
+        if (report) {
+          std::fprintf(report, "case\t%s\t%s\t%s\t%.3g\t%s\n", variant.c_str(), result.name.c_str(),
+                       result.passed ? "ok" : "FAIL", result.error, result.detail.c_str());
+        }
       }
     }
+    std::printf("%s variant %s: %d cases passed, %d failed; largest relative error norm %.3g\n",
+                failed == 0 ? "ok  " : "FAIL", variant.c_str(), passed, failed, worst);
+    failures += failed;
   }
+  if (report) std::fclose(report);
   std::printf("%s\n", failures == 0 ? "all passed" : "FAILED");
   return failures == 0 ? 0 : 1;
 }
