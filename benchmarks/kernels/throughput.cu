@@ -1,15 +1,29 @@
-// GPU throughput of CudaEnv's kernels next to cuBLAS, measured in one run:
-// GEMM (fp16/bf16 in, fp32 out) against cublasGemmEx, attention forward
-// against a naive cuBLAS + softmax version (S = Q K^T, softmax, O = P V),
-// TFLOP/s from the usual FLOP counts (GEMM 2mnk; attention 4 b h s^2 d,
-// halved when causal). Without a GPU it says so and exits 77.
+// GPU throughput of CudaEnv's kernels next to cuBLAS, measured side by side
+// in one run: GEMM (fp16/bf16 in, fp32 out) against cublasGemmEx on square
+// and LLM shapes; attention forward against a cuBLAS + softmax version
+// (S = Q K^T, softmax, O = P V) for seq 512 to 8192, head dims 64 and 128,
+// causal and not. Random inputs (zeros lower the tensor cores' power and
+// flatter both sides), 3 warm-up runs, then the median of timed runs
+// (CUDA events around each). TFLOP/s from the usual counts: GEMM 2mnk;
+// attention 4 b h s^2 d, halved when causal. Every status is checked: a
+// failed run prints its error in place of a figure.
+//
+// Usage: cudaenv_kernels_throughput [--tsv <file>] [--variant <tag>] [--quick]
+//   --tsv      one line per measurement, for scripts/gpu-check.sh's report
+//   --variant  time that variant instead of the dispatcher's choice
+//   --quick    the smallest shapes only
+// Without a GPU it says so and exits 77.
 #include <cublas_v2.h>
+#include <cuda_bf16.h>
 #include <cuda_fp16.h>
 #include <cuda_runtime.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "cudaenv/kernels/kernels.hpp"
@@ -18,36 +32,101 @@ namespace {
 
 using namespace cudaenv::kernels;
 
-float time_ms(const std::function<void()>& work, int repeats = 20) {
-  work();  // warm-up (and JIT where PTX is used)
+// A measurement: the median milliseconds of one call, or why there is none.
+struct Timing {
+  double ms = 0.0;
+  std::string error;
+  bool ok() const { return error.empty(); }
+};
+
+std::string cuda_error(cudaError_t error) { return cudaGetErrorString(error); }
+
+std::string cublas_error(cublasStatus_t status) {
+  return std::string("cuBLAS status ") + std::to_string(static_cast<int>(status));
+}
+
+// One call returns "" or its error. Runs 3 warm-ups, then times calls one
+// by one until 25 samples or about half a second, and takes the median.
+Timing measure(const std::function<std::string()>& call) {
+  Timing timing;
+  for (int i = 0; i < 3; ++i) {
+    if (std::string error = call(); !error.empty()) return {0.0, error};
+  }
+  if (cudaError_t e = cudaDeviceSynchronize(); e != cudaSuccess) return {0.0, cuda_error(e)};
   cudaEvent_t start, stop;
   cudaEventCreate(&start);
   cudaEventCreate(&stop);
-  cudaEventRecord(start);
-  for (int i = 0; i < repeats; ++i) work();
-  cudaEventRecord(stop);
-  cudaEventSynchronize(stop);
-  float ms = 0;
-  cudaEventElapsedTime(&ms, start, stop);
+  std::vector<double> samples;
+  double spent = 0.0;
+  while (samples.size() < 25 && (samples.size() < 5 || spent < 500.0)) {
+    cudaEventRecord(start);
+    if (std::string error = call(); !error.empty()) {
+      timing.error = error;
+      break;
+    }
+    cudaEventRecord(stop);
+    if (cudaError_t e = cudaEventSynchronize(stop); e != cudaSuccess) {
+      timing.error = cuda_error(e);
+      break;
+    }
+    float ms = 0.0f;
+    cudaEventElapsedTime(&ms, start, stop);
+    samples.push_back(ms);
+    spent += ms;
+  }
   cudaEventDestroy(start);
   cudaEventDestroy(stop);
-  return ms / repeats;
+  if (timing.ok()) {
+    std::sort(samples.begin(), samples.end());
+    timing.ms = samples[samples.size() / 2];
+  }
+  return timing;
 }
 
-void* device_bytes(std::size_t bytes) {
-  void* p = nullptr;
-  cudaMalloc(&p, bytes);
-  cudaMemset(p, 0, bytes);
-  return p;
+// Uniform values in [-1, 1) from a hash of the index, as 16-bit bits.
+__global__ void fill_random(std::uint16_t* data, std::size_t count, std::uint32_t seed, bool bf16) {
+  for (std::size_t i = blockIdx.x * static_cast<std::size_t>(blockDim.x) + threadIdx.x; i < count;
+       i += static_cast<std::size_t>(gridDim.x) * blockDim.x) {
+    std::uint64_t x = (i + 1) * 0x9E3779B97F4A7C15ull ^ seed;
+    x ^= x >> 31, x *= 0xBF58476D1CE4E5B9ull, x ^= x >> 29;
+    const float value = static_cast<float>(x >> 40) / static_cast<float>(1 << 24) * 2.0f - 1.0f;
+    data[i] = bf16 ? __bfloat16_as_ushort(__float2bfloat16_rn(value)) : __half_as_ushort(__float2half_rn(value));
+  }
 }
 
-// Row-wise softmax of S (rows x cols, fp32) into P (fp16), scaled, causal
-// rows masked past the diagonal.
-__global__ void softmax_rows(const float* s, __half* p, int rows, int cols, float scale, bool causal) {
-  const int row = blockIdx.x;
-  const int query = row % cols;
-  const float* in = s + static_cast<long long>(row) * cols;
-  __half* out = p + static_cast<long long>(row) * cols;
+// Device memory that frees itself.
+class DeviceBuffer {
+ public:
+  explicit DeviceBuffer(std::size_t bytes) {
+    if (cudaMalloc(&pointer_, bytes) != cudaSuccess) {
+      pointer_ = nullptr;
+      cudaGetLastError();
+    }
+  }
+  ~DeviceBuffer() { cudaFree(pointer_); }
+  DeviceBuffer(const DeviceBuffer&) = delete;
+  DeviceBuffer& operator=(const DeviceBuffer&) = delete;
+  void* get() const { return pointer_; }
+  explicit operator bool() const { return pointer_ != nullptr; }
+
+ private:
+  void* pointer_ = nullptr;
+};
+
+std::string random_fill(const DeviceBuffer& buffer, std::size_t count, std::uint32_t seed, DataType type) {
+  fill_random<<<1024, 256>>>(static_cast<std::uint16_t*>(buffer.get()), count, seed, type == DataType::bf16);
+  const cudaError_t e = cudaDeviceSynchronize();
+  return e == cudaSuccess ? "" : cuda_error(e);
+}
+
+// Row-wise softmax of S (rows x cols, fp32) into P (16-bit), scaled,
+// causal rows masked past the diagonal.
+template <typename T>
+__global__ void softmax_rows(const float* s, T* p, int cols, float scale, bool causal) {
+  const long long row = blockIdx.x;
+  const int query = static_cast<int>(row % cols);
+  const float* in = s + row * cols;
+  T* out = p + row * cols;
   __shared__ float reduce[32];
   float local_max = -INFINITY;
   for (int c = threadIdx.x; c < cols; c += blockDim.x) {
@@ -70,85 +149,207 @@ __global__ void softmax_rows(const float* s, __half* p, int rows, int cols, floa
   for (int w = 0; w < blockDim.x / 32; ++w) total += reduce[w];
   for (int c = threadIdx.x; c < cols; c += blockDim.x) {
     const float x = (!causal || c <= query) ? __expf(in[c] * scale - row_max) / total : 0.0f;
-    out[c] = __float2half(x);
+    out[c] = static_cast<T>(x);
   }
+}
+
+const char* type_name(DataType type) { return type == DataType::f16 ? "f16" : "bf16"; }
+
+std::string figure(const Timing& t, double flop) {
+  if (!t.ok()) return "error";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", flop / t.ms / 1e9);
+  return text;
+}
+
+std::string ratio(const Timing& ours, const Timing& theirs) {
+  if (!ours.ok() || !theirs.ok()) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", theirs.ms / ours.ms);
+  return text;
+}
+
+struct Output {
+  std::FILE* tsv = nullptr;
+  int errors = 0;
+  void line(const std::string& text) {
+    if (tsv) std::fprintf(tsv, "%s\n", text.c_str()), std::fflush(tsv);
+  }
+  void error(const char* what, const Timing& t) {
+    if (t.ok()) return;
+    ++errors;
+    std::printf("    error in %s: %s\n", what, t.error.c_str());
+  }
+};
+
+std::string ms_text(const Timing& t) {
+  if (!t.ok()) return "error";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4f", t.ms);
+  return text;
+}
+
+void gemm_row(cublasHandle_t blas, DataType type, int m, int n, int k, const std::string& variant, Output& out) {
+  const std::size_t a_count = static_cast<std::size_t>(m) * k, b_count = static_cast<std::size_t>(k) * n;
+  DeviceBuffer a(a_count * 2), b(b_count * 2), c(static_cast<std::size_t>(m) * n * 4);
+  Timing ours, theirs;
+  if (!a || !b || !c) {
+    ours.error = theirs.error = "cudaMalloc failed: not enough device memory for this shape";
+  } else if (std::string e = random_fill(a, a_count, 1, type) + random_fill(b, b_count, 2, type); !e.empty()) {
+    ours.error = theirs.error = e;
+  } else {
+    GemmProblem p;
+    p.type = type, p.m = m, p.n = n, p.k = k;
+    p.a = a.get(), p.lda = k, p.b = b.get(), p.ldb = n;
+    p.c = static_cast<float*>(c.get()), p.ldc = n;
+    ours = measure([&] {
+      const Status s = gemm(p, nullptr, variant);
+      return s.ok() ? std::string() : s.message;
+    });
+    const float one = 1.0f, zero = 0.0f;
+    const cudaDataType_t t = type == DataType::f16 ? CUDA_R_16F : CUDA_R_16BF;
+    // Row-major C = A B is column-major C^T = B^T A^T.
+    theirs = measure([&] {
+      const cublasStatus_t s = cublasGemmEx(blas, CUBLAS_OP_N, CUBLAS_OP_N, n, m, k, &one, b.get(), t, n, a.get(), t,
+                                            k, &zero, c.get(), CUDA_R_32F, n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
+      return s == CUBLAS_STATUS_SUCCESS ? std::string() : cublas_error(s);
+    });
+  }
+  const double flop = 2.0 * m * n * k;
+  std::printf("  %-4s %5d x %5d x %5d            %9s      %9s     %5s\n", type_name(type), m, n, k,
+              figure(ours, flop).c_str(), figure(theirs, flop).c_str(), ratio(ours, theirs).c_str());
+  out.error("CudaEnv's GEMM", ours);
+  out.error("cuBLAS", theirs);
+  char line[256];
+  std::snprintf(line, sizeof line, "gemm\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s", type_name(type), m, n, k,
+                ms_text(ours).c_str(), ms_text(theirs).c_str(), figure(ours, flop).c_str(),
+                figure(theirs, flop).c_str());
+  out.line(line);
+}
+
+void attention_row(cublasHandle_t blas, DataType type, int seq, int dim, bool causal, const std::string& variant,
+                   Output& out) {
+  // FlashAttention's benchmark shapes: 16k tokens per batch, 2048 wide.
+  const int batch = std::max(1, 16384 / seq), heads = 2048 / dim, bh = batch * heads;
+  const std::size_t count = static_cast<std::size_t>(bh) * seq * dim;
+  DeviceBuffer q(count * 2), k(count * 2), v(count * 2), o(count * 2);
+  Timing ours, theirs;
+  if (!q || !k || !v || !o) {
+    ours.error = theirs.error = "cudaMalloc failed: not enough device memory for this shape";
+  } else if (std::string e = random_fill(q, count, 3, type) + random_fill(k, count, 4, type) +
+                             random_fill(v, count, 5, type);
+             !e.empty()) {
+    ours.error = theirs.error = e;
+  } else {
+    AttentionProblem p;
+    p.type = type, p.batch = batch, p.heads = heads, p.seq = seq, p.head_dim = dim, p.causal = causal;
+    p.q = q.get(), p.k = k.get(), p.v = v.get(), p.o = o.get();
+    p.batch_stride = static_cast<std::int64_t>(heads) * seq * dim, p.head_stride = static_cast<std::int64_t>(seq) * dim;
+    p.seq_stride = dim;
+    ours = measure([&] {
+      const Status s = attention_forward(p, nullptr, variant);
+      return s.ok() ? std::string() : s.message;
+    });
+    const std::size_t scores = static_cast<std::size_t>(bh) * seq * seq;
+    DeviceBuffer s(scores * 4), prob(scores * 2);
+    if (!s || !prob) {
+      theirs.error = "cudaMalloc failed: not enough device memory for the seq x seq matrices";
+    } else {
+      const float one = 1.0f, zero = 0.0f, scale = 1.0f / std::sqrt(static_cast<float>(dim));
+      const cudaDataType_t t = type == DataType::f16 ? CUDA_R_16F : CUDA_R_16BF;
+      const long long qkv_stride = static_cast<long long>(seq) * dim, s_stride = static_cast<long long>(seq) * seq;
+      theirs = measure([&] {
+        // Row-major S = Q K^T per (batch, head) is column-major S^T = K Q^T.
+        cublasStatus_t st = cublasGemmStridedBatchedEx(blas, CUBLAS_OP_T, CUBLAS_OP_N, seq, seq, dim, &one, k.get(), t,
+                                                       dim, qkv_stride, q.get(), t, dim, qkv_stride, &zero, s.get(),
+                                                       CUDA_R_32F, seq, s_stride, bh, CUBLAS_COMPUTE_32F,
+                                                       CUBLAS_GEMM_DEFAULT);
+        if (st != CUBLAS_STATUS_SUCCESS) return cublas_error(st);
+        if (type == DataType::f16) {
+          softmax_rows<<<static_cast<unsigned>(bh) * seq, 256>>>(static_cast<const float*>(s.get()),
+                                                                  static_cast<__half*>(prob.get()), seq, scale, causal);
+        } else {
+          softmax_rows<<<static_cast<unsigned>(bh) * seq, 256>>>(static_cast<const float*>(s.get()),
+                                                                  static_cast<__nv_bfloat16*>(prob.get()), seq, scale,
+                                                                  causal);
+        }
+        if (cudaError_t e = cudaGetLastError(); e != cudaSuccess) return cuda_error(e);
+        // Row-major O = P V is column-major O^T = V^T P^T.
+        st = cublasGemmStridedBatchedEx(blas, CUBLAS_OP_N, CUBLAS_OP_N, dim, seq, seq, &one, v.get(), t, dim,
+                                        qkv_stride, prob.get(), t, seq, s_stride, &zero, o.get(), t, dim, qkv_stride,
+                                        bh, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
+        return st == CUBLAS_STATUS_SUCCESS ? std::string() : cublas_error(st);
+      });
+    }
+  }
+  const double flop = 4.0 * bh * static_cast<double>(seq) * seq * dim * (causal ? 0.5 : 1.0);
+  std::printf("  %-4s b%-3d h%-3d s%-5d d%-3d %-6s %9s      %9s     %5s\n", type_name(type), batch, heads, seq, dim,
+              causal ? "causal" : "full", figure(ours, flop).c_str(), figure(theirs, flop).c_str(),
+              ratio(ours, theirs).c_str());
+  out.error("CudaEnv's attention", ours);
+  out.error("cuBLAS + softmax", theirs);
+  char line[256];
+  std::snprintf(line, sizeof line, "attention\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s", type_name(type), batch, heads,
+                seq, dim, causal ? 1 : 0, ms_text(ours).c_str(), ms_text(theirs).c_str(), figure(ours, flop).c_str(),
+                figure(theirs, flop).c_str());
+  out.line(line);
 }
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // lines reach a log even if a time limit kills the run
+  std::string tsv_path, variant;
+  bool quick = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if ((arg == "--tsv" || arg == "--variant") && i + 1 < argc) {
+      (arg == "--tsv" ? tsv_path : variant) = argv[++i];
+    } else if (arg == "--quick") {
+      quick = true;
+    } else {
+      std::fprintf(stderr, "cudaenv_kernels_throughput: unknown argument '%s'; accepted: --tsv <file>, "
+                   "--variant <tag>, --quick\n", arg.c_str());
+      return 2;
+    }
+  }
   int devices = 0;
   if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) {
     std::printf("no usable CUDA device: nothing to measure (this benchmark needs a GPU)\n");
     return 77;
   }
+  Output out;
+  if (!tsv_path.empty() && (out.tsv = std::fopen(tsv_path.c_str(), "w")) == nullptr) {
+    std::fprintf(stderr, "cudaenv_kernels_throughput: cannot write '%s'\n", tsv_path.c_str());
+    return 2;
+  }
   std::printf("%s", describe().c_str());
+  if (!variant.empty()) std::printf("timing variant %s (forced)\n", variant.c_str());
   cublasHandle_t blas;
-  cublasCreate(&blas);
-
-  std::printf("\nGEMM (row-major, fp32 out)        CudaEnv TFLOP/s   cuBLAS TFLOP/s   ratio\n");
-  for (DataType type : {DataType::f16, DataType::bf16}) {
-    for (int size : {1024, 2048, 4096}) {
-      const std::size_t elements = static_cast<std::size_t>(size) * size;
-      void* a = device_bytes(elements * 2);
-      void* b = device_bytes(elements * 2);
-      auto* c = static_cast<float*>(device_bytes(elements * 4));
-      GemmProblem p;
-      p.type = type, p.m = p.n = p.k = size, p.a = a, p.b = b, p.c = c, p.lda = p.ldb = p.ldc = size;
-      const float ours = time_ms([&] { gemm(p); });
-      const float one = 1.0f, zero = 0.0f;
-      const cudaDataType_t t = type == DataType::f16 ? CUDA_R_16F : CUDA_R_16BF;
-      // Row-major C = A B is column-major C^T = B^T A^T.
-      const float theirs = time_ms([&] {
-        cublasGemmEx(blas, CUBLAS_OP_N, CUBLAS_OP_N, size, size, size, &one, b, t, size, a, t, size, &zero, c,
-                     CUDA_R_32F, size, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
-      });
-      const double flop = 2.0 * size * size * size;
-      std::printf("  %s %5d^3                       %8.1f          %8.1f      %.2f\n",
-                  type == DataType::f16 ? "f16 " : "bf16", size, flop / ours / 1e9, flop / theirs / 1e9, theirs / ours);
-      cudaFree(a), cudaFree(b), cudaFree(c);
-    }
+  if (cublasStatus_t s = cublasCreate(&blas); s != CUBLAS_STATUS_SUCCESS) {
+    std::printf("cublasCreate failed (%s): no baseline to compare with\n", cublas_error(s).c_str());
+    return 1;
   }
 
-  std::printf("\nAttention fp16 (b=4, h=16)        CudaEnv TFLOP/s   cuBLAS+softmax   ratio\n");
-  for (int dim : {64, 128}) {
-    for (int seq : {512, 2048}) {
-      for (bool causal : {false, true}) {
-        const int batch = 4, heads = 16, bh = batch * heads;
-        const std::size_t elements = static_cast<std::size_t>(bh) * seq * dim;
-        void* q = device_bytes(elements * 2);
-        void* k = device_bytes(elements * 2);
-        void* v = device_bytes(elements * 2);
-        void* o = device_bytes(elements * 2);
-        auto* s = static_cast<float*>(device_bytes(static_cast<std::size_t>(bh) * seq * seq * 4));
-        auto* prob = static_cast<__half*>(device_bytes(static_cast<std::size_t>(bh) * seq * seq * 2));
-        AttentionProblem p;
-        p.batch = batch, p.heads = heads, p.seq = seq, p.head_dim = dim, p.causal = causal;
-        p.q = q, p.k = k, p.v = v, p.o = o;
-        p.batch_stride = static_cast<std::int64_t>(heads) * seq * dim, p.head_stride = static_cast<std::int64_t>(seq) * dim;
-        p.seq_stride = dim;
-        const float ours = time_ms([&] { attention_forward(p); });
-        const float one = 1.0f, zero = 0.0f;
-        const float theirs = time_ms([&] {
-          // S^T (col-major seq x seq) = K Q^T per (batch, head): row-major S = Q K^T.
-          cublasGemmStridedBatchedEx(blas, CUBLAS_OP_T, CUBLAS_OP_N, seq, seq, dim, &one, k, CUDA_R_16F, dim,
-                                     static_cast<long long>(seq) * dim, q, CUDA_R_16F, dim,
-                                     static_cast<long long>(seq) * dim, &zero, s, CUDA_R_32F, seq,
-                                     static_cast<long long>(seq) * seq, bh, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
-          softmax_rows<<<bh * seq, 256>>>(s, prob, bh * seq, seq, 1.0f / std::sqrt(static_cast<float>(dim)), causal);
-          // O (row-major seq x dim) = P V: col-major O^T = V^T P^T.
-          cublasGemmStridedBatchedEx(blas, CUBLAS_OP_N, CUBLAS_OP_N, dim, seq, seq, &one, v, CUDA_R_16F, dim,
-                                     static_cast<long long>(seq) * dim, prob, CUDA_R_16F, seq,
-                                     static_cast<long long>(seq) * seq, &zero, o, CUDA_R_16F, dim,
-                                     static_cast<long long>(seq) * dim, bh, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
-        });
-        const double flop = 4.0 * bh * seq * static_cast<double>(seq) * dim * (causal ? 0.5 : 1.0);
-        std::printf("  d%-3d s%-5d %-7s                 %8.1f          %8.1f      %.2f\n", dim, seq,
-                    causal ? "causal" : "full", flop / ours / 1e9, flop / theirs / 1e9, theirs / ours);
-        for (void* ptr : {q, k, v, o, static_cast<void*>(s), static_cast<void*>(prob)}) cudaFree(ptr);
+  struct Shape { int m, n, k; };
+  const std::vector<Shape> gemm_shapes = quick ? std::vector<Shape>{{1024, 1024, 1024}, {16, 1024, 1024}}
+                                               : std::vector<Shape>{{4096, 4096, 4096}, {8192, 8192, 8192},
+                                                                    {4096, 4096, 11008}, {16, 4096, 4096}};
+  std::printf("\nGEMM, row-major, fp32 out (m x n x k)  CudaEnv TFLOP/s  cuBLAS TFLOP/s  CudaEnv/cuBLAS\n");
+  for (DataType type : {DataType::f16, DataType::bf16}) {
+    for (const auto& shape : gemm_shapes) gemm_row(blas, type, shape.m, shape.n, shape.k, variant, out);
+  }
+  const std::vector<int> seqs = quick ? std::vector<int>{512} : std::vector<int>{512, 1024, 2048, 4096, 8192};
+  std::printf("\nAttention forward                     CudaEnv TFLOP/s  cuBLAS+softmax  CudaEnv/cuBLAS+softmax\n");
+  for (DataType type : {DataType::f16, DataType::bf16}) {
+    for (int dim : {64, 128}) {
+      for (int seq : seqs) {
+        for (bool causal : {false, true}) attention_row(blas, type, seq, dim, causal, variant, out);
       }
     }
   }
   cublasDestroy(blas);
-  return 0;
+  if (out.tsv) std::fclose(out.tsv);
+  if (out.errors) std::printf("\n%d measurements failed (see the errors above)\n", out.errors);
+  return out.errors == 0 ? 0 : 1;
 }

@@ -85,6 +85,7 @@ std::string expected_choice(int capability, const std::vector<std::string>& runn
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // lines reach a log even if a time limit kills the run
   checks::Options options;
   std::string only_variant, report_path;
   for (int i = 1; i < argc; ++i) {
@@ -148,6 +149,7 @@ int main(int argc, char** argv) {
         if (report) {
           std::fprintf(report, "case\t%s\t%s\t%s\t%.3g\t%s\n", variant.c_str(), result.name.c_str(),
                        result.passed ? "ok" : "FAIL", result.error, result.detail.c_str());
+          std::fflush(report);
         }
       }
     }
