@@ -4,6 +4,7 @@
 // with one fault put in on purpose fails at least one case, with the symptom
 // that fault must show. So each check can fail, and does when it should.
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
 #include <cmath>
@@ -152,44 +153,24 @@ TEST_CASE("the host model passes every GPU case, so the checks do not fail corre
   CHECK(first_failure(results) == "");
 }
 
-TEST_CASE("a GEMM that reads C when beta is 0 fails: C starts as NaN") {
-  const auto failure = first_failure(run_all(Fault::reads_c_when_beta_is_0));
-  CHECK_THAT(failure, ContainsSubstring("beta 0:"));
-  CHECK_THAT(failure, ContainsSubstring("is nan"));
-}
-
-TEST_CASE("a GEMM that reads past K fails: the gaps and guards are NaN") {
-  const auto failure = first_failure(run_all(Fault::reads_past_k));
-  CHECK_THAT(failure, ContainsSubstring("gemm"));
-  CHECK_THAT(failure, ContainsSubstring("is nan"));
-}
-
-TEST_CASE("a GEMM that writes past M fails: the guards are compared bit for bit") {
-  const auto failure = first_failure(run_all(Fault::writes_past_m));
-  CHECK_THAT(failure, ContainsSubstring("wrote outside C"));
-}
-
-TEST_CASE("attention without the running-max subtraction fails on large logits only") {
-  const auto failure = first_failure(run_all(Fault::softmax_without_max));
-  CHECK_THAT(failure, ContainsSubstring("attention"));
-  // The cases before it passed: only logits past fp32's exp() range catch it.
-  CHECK_THAT(failure, ContainsSubstring("large explicit scale"));
-}
-
-TEST_CASE("attention that reads keys past the sequence fails") {
-  // Past one head's last key lie the next head's rows, or the NaN guard.
-  const auto failure = first_failure(run_all(Fault::reads_keys_past_seq));
-  CHECK_THAT(failure, ContainsSubstring("attention"));
-  CHECK_THAT(failure, ContainsSubstring("the reference"));
-}
-
-TEST_CASE("attention with a causal mask one key too wide fails") {
-  const auto failure = first_failure(run_all(Fault::causal_off_by_one));
-  CHECK_THAT(failure, ContainsSubstring("causal"));
-  CHECK_THAT(failure, ContainsSubstring("the reference"));
-}
-
-TEST_CASE("attention that ignores an explicit scale fails") {
-  const auto failure = first_failure(run_all(Fault::ignores_explicit_scale));
-  CHECK_THAT(failure, ContainsSubstring("scale"));
+TEST_CASE("each fault put in the host model fails a case, with that fault's symptom") {
+  struct Expected {
+    Fault fault;
+    const char* what;
+    std::vector<const char*> symptoms;  // in the first failure's "<case>: <detail>"
+  };
+  const auto expected = GENERATE(values<Expected>({
+      {Fault::reads_c_when_beta_is_0, "GEMM reads C when beta is 0 (C starts as NaN)", {"beta 0:", "is nan"}},
+      {Fault::reads_past_k, "GEMM reads past K (gaps and guards are NaN)", {"gemm", "is nan"}},
+      {Fault::writes_past_m, "GEMM writes past M (guards compared bit for bit)", {"wrote outside C"}},
+      // The cases before it pass: only logits past fp32's exp() range catch it.
+      {Fault::softmax_without_max, "attention without the running max", {"large explicit scale", "is nan"}},
+      // Past one head's last key lie the next head's rows, or the NaN guard.
+      {Fault::reads_keys_past_seq, "attention reads keys past seq", {"attention", "the reference"}},
+      {Fault::causal_off_by_one, "attention's causal mask one key wide", {"causal", "the reference"}},
+      {Fault::ignores_explicit_scale, "attention ignores an explicit scale", {"explicit scale"}},
+  }));
+  INFO("fault: " << expected.what);
+  const auto failure = first_failure(run_all(expected.fault));
+  for (const char* symptom : expected.symptoms) CHECK_THAT(failure, ContainsSubstring(symptom));
 }
