@@ -135,7 +135,7 @@ done
 # 4. Throughput, side by side.
 t=$SECONDS
 if [ $no_gpu -eq 1 ] || [ ! -x "$throughput" ]; then
-  record throughput "not run" 0 "$([ $no_gpu -eq 1 ] && echo "no GPU" || echo "the build failed")"
+  record throughput "not run" 0 "$([ $no_gpu -eq 1 ] && echo "no GPU" || echo "not built (no cuBLAS, or the build failed: see build.log)")"
 else
   timeout -k 10 "$(step_limit 200)" "$throughput" --tsv "$out/throughput.tsv" > "$out/throughput.log" 2>&1
   rc=$?

@@ -58,7 +58,7 @@ def main():
                     call()
                 torch.cuda.synchronize()
                 samples, spent = [], 0.0
-                while len(samples) < 25 and (len(samples) < 5 or spent < 500.0):
+                while len(samples) < 20 and (len(samples) < 5 or spent < 300.0):
                     start = torch.cuda.Event(enable_timing=True)
                     stop = torch.cuda.Event(enable_timing=True)
                     start.record()

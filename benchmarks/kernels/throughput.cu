@@ -3,7 +3,7 @@
 // and LLM shapes; attention forward against a cuBLAS + softmax version
 // (S = Q K^T, softmax, O = P V) for seq 512 to 8192, head dims 64 and 128,
 // causal and not. Random inputs (zeros lower the tensor cores' power and
-// flatter both sides), 3 warm-up runs, then the median of timed runs
+// flatter both sides), 3 warm-up runs, then the median of 5 to 20 timed runs
 // (CUDA events around each). TFLOP/s from the usual counts: GEMM 2mnk;
 // attention 4 b h s^2 d, halved when causal. Every status is checked: a
 // failed run prints its error in place of a figure.
@@ -46,7 +46,7 @@ std::string cublas_error(cublasStatus_t status) {
 }
 
 // One call returns "" or its error. Runs 3 warm-ups, then times calls one
-// by one until 25 samples or about half a second, and takes the median.
+// by one until 20 samples or about 300 ms (at least 5), and takes the median.
 Timing measure(const std::function<std::string()>& call) {
   Timing timing;
   for (int i = 0; i < 3; ++i) {
@@ -58,7 +58,7 @@ Timing measure(const std::function<std::string()>& call) {
   cudaEventCreate(&stop);
   std::vector<double> samples;
   double spent = 0.0;
-  while (samples.size() < 25 && (samples.size() < 5 || spent < 500.0)) {
+  while (samples.size() < 20 && (samples.size() < 5 || spent < 300.0)) {
     cudaEventRecord(start);
     if (std::string error = call(); !error.empty()) {
       timing.error = error;

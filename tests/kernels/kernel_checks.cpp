@@ -402,6 +402,7 @@ std::vector<Result> run_gemm_cases(Backend& backend, const Options& options) {
   std::vector<Result> results;
   std::mt19937 rng(20261129);
   for (DataType type : {DataType::f16, DataType::bf16}) {
+    if (options.small_only && type != DataType::f16) continue;
     for (const auto& cs : gemm_cases) {
       if (options.small_only && !cs.small) continue;
       results.push_back(run_gemm_case(backend, cs, type, options.variant, rng));
@@ -415,6 +416,7 @@ std::vector<Result> run_attention_cases(Backend& backend, const Options& options
   std::vector<Result> results;
   std::mt19937 rng(20261130);
   for (DataType type : {DataType::f16, DataType::bf16}) {
+    if (options.small_only && type != DataType::f16) continue;
     for (std::int64_t dim : {64, 128}) {
       for (bool causal : {false, true}) {
         for (const auto& cs : attention_cases) {

@@ -40,7 +40,7 @@ struct Result {
 
 struct Options {
   std::string variant;                 // "" = the dispatcher's choice
-  bool small_only = false;             // the few small cases compute-sanitizer runs
+  bool small_only = false;             // the few small fp16 cases compute-sanitizer runs
   bool stop_at_first_failure = false;  // for the host model's fault runs
 };
 
