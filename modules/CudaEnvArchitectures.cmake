@@ -76,10 +76,16 @@ get PTX: their PTX would not run on any later GPU.
                                  [FORWARD_COMPAT <ON|OFF>]
                                  [TARGETS <target>...])
 
-  The entries come from the first of: the cache variable
-  ``CUDAENV_CAPABILITIES``, the ``CAPABILITIES`` argument, the ``CUDAARCHS``
-  environment variable, a ``CMAKE_CUDA_ARCHITECTURES`` the user set, and
-  ``default``. ``CUDAENV_FORWARD_COMPAT`` (cache) overrides
+  The entries come from the first of, highest first: the cache variable
+  ``CUDAENV_CAPABILITIES``; a ``CMAKE_CUDA_ARCHITECTURES`` the user or
+  packager set in the cache (``-D``, a preset; not the value CMake seeds
+  from nvcc's default or from ``CUDAARCHS``); the ``CUDAARCHS`` environment
+  variable (conda-forge's nvcc sets it); the ``CAPABILITIES`` argument; a
+  ``CMAKE_CUDA_ARCHITECTURES`` the project set as a normal variable; and
+  ``default``. So packagers' lists win over the project's default, as in
+  CMake and rapids-cmake. The summary says where the list came from, and
+  when a lower list is overridden one STATUS line names it and its value.
+  ``CUDAENV_FORWARD_COMPAT`` (cache) overrides
   ``FORWARD_COMPAT``; ``CUDAENV_ON_UNSUPPORTED`` selects ``error``/``drop``.
 
   The toolkit version is the enabled CUDA compiler's; its supported list is
@@ -622,24 +628,31 @@ function(_cudaenv_nvcc_supported out)
   set(${out} "${_CUDAENV_NVCC_SUPPORTED}" PARENT_SCOPE)
 endfunction()
 
-# True when CMAKE_CUDA_ARCHITECTURES holds a value the user chose, not the
-# one CMake seeds from nvcc's default (CMP0104) or from CUDAARCHS.
-function(_cudaenv_user_set_architectures out)
-  set(${out} OFF PARENT_SCOPE)
-  if(NOT DEFINED CMAKE_CUDA_ARCHITECTURES OR CMAKE_CUDA_ARCHITECTURES STREQUAL "")
-    return()
+# Who set CMAKE_CUDA_ARCHITECTURES. <user_out>: the user or packager, in the
+# cache (-D, a preset, cmake-gui), not CMake seeding it from nvcc's default
+# (CMP0104) or from CUDAARCHS. <project_out>: the project, as a normal
+# variable that differs from the cache.
+function(_cudaenv_who_set_architectures user_out project_out)
+  set(user OFF)
+  set(project OFF)
+  if(DEFINED CACHE{CMAKE_CUDA_ARCHITECTURES} AND NOT "$CACHE{CMAKE_CUDA_ARCHITECTURES}" STREQUAL "")
+    # CMake seeds the cache entry with this help string; -D and presets
+    # leave their own. But with CUDAARCHS set, CMake's set(... CACHE STRING
+    # "CUDA architectures") also retypes an untyped -D entry, keeping its
+    # value: a value other than CUDAARCHS's is then the user's.
+    get_property(help CACHE CMAKE_CUDA_ARCHITECTURES PROPERTY HELPSTRING)
+    if(NOT help STREQUAL "CUDA architectures"
+       OR (NOT "$ENV{CUDAARCHS}" STREQUAL "" AND NOT "$CACHE{CMAKE_CUDA_ARCHITECTURES}" STREQUAL "$ENV{CUDAARCHS}"))
+      set(user ON)
+    endif()
   endif()
-  if(NOT DEFINED CACHE{CMAKE_CUDA_ARCHITECTURES}
-     OR NOT "${CMAKE_CUDA_ARCHITECTURES}" STREQUAL "$CACHE{CMAKE_CUDA_ARCHITECTURES}")
-    set(${out} ON PARENT_SCOPE)  # a normal variable set by the project
-    return()
+  if(DEFINED CMAKE_CUDA_ARCHITECTURES AND NOT CMAKE_CUDA_ARCHITECTURES STREQUAL ""
+     AND (NOT DEFINED CACHE{CMAKE_CUDA_ARCHITECTURES}
+          OR NOT "${CMAKE_CUDA_ARCHITECTURES}" STREQUAL "$CACHE{CMAKE_CUDA_ARCHITECTURES}"))
+    set(project ON)
   endif()
-  # CMake seeds the cache entry with this help string; -D and presets leave
-  # their own.
-  get_property(help CACHE CMAKE_CUDA_ARCHITECTURES PROPERTY HELPSTRING)
-  if(NOT help STREQUAL "CUDA architectures")
-    set(${out} ON PARENT_SCOPE)
-  endif()
+  set(${user_out} ${user} PARENT_SCOPE)
+  set(${project_out} ${project} PARENT_SCOPE)
 endfunction()
 
 # One table per configure and result: capability, generation, GPUs, code.
@@ -713,19 +726,52 @@ function(cudaenv_select_architectures)
 
   set(CUDAENV_CAPABILITIES "" CACHE STRING
     "CUDA capabilities to build for (8.6, 9.0a, 10.0f, 8.6+PTX, native, default, ...); overrides the project's choice")
-  _cudaenv_user_set_architectures(user_set)
+  # Who decides, highest first: CudaEnv's own knob; what the user or the
+  # packager passed (a CMAKE_CUDA_ARCHITECTURES in the cache, then
+  # CUDAARCHS), as in CMake and rapids-cmake; then the project (its
+  # CAPABILITIES, then a CMAKE_CUDA_ARCHITECTURES it set); then the default.
+  _cudaenv_who_set_architectures(user_set project_set)
+  set(sources "")
   if(NOT CUDAENV_CAPABILITIES STREQUAL "")
-    set(spec "${CUDAENV_CAPABILITIES}")
-    set(source "CUDAENV_CAPABILITIES")
-  elseif(arg_CAPABILITIES)
-    set(spec "${arg_CAPABILITIES}")
-    set(source "the project's CAPABILITIES")
-  elseif(NOT "$ENV{CUDAARCHS}" STREQUAL "")
-    set(spec "$ENV{CUDAARCHS}")
-    set(source "the CUDAARCHS environment variable")
-  elseif(user_set)
-    set(spec "${CMAKE_CUDA_ARCHITECTURES}")
-    set(source "CMAKE_CUDA_ARCHITECTURES")
+    list(APPEND sources cache)
+    set(label_cache "CUDAENV_CAPABILITIES")
+    set(value_cache "${CUDAENV_CAPABILITIES}")
+  endif()
+  if(user_set)
+    list(APPEND sources user)
+    set(label_user "CMAKE_CUDA_ARCHITECTURES")
+    set(value_user "$CACHE{CMAKE_CUDA_ARCHITECTURES}")
+  endif()
+  if(NOT "$ENV{CUDAARCHS}" STREQUAL "")
+    list(APPEND sources environment)
+    set(label_environment "CUDAARCHS")
+    set(value_environment "$ENV{CUDAARCHS}")
+  endif()
+  if(arg_CAPABILITIES)
+    list(APPEND sources project)
+    set(label_project "the project's CAPABILITIES")
+    set(value_project "${arg_CAPABILITIES}")
+  endif()
+  if(project_set)
+    list(APPEND sources project_variable)
+    set(label_project_variable "the project's CMAKE_CUDA_ARCHITECTURES")
+    set(value_project_variable "${CMAKE_CUDA_ARCHITECTURES}")
+  endif()
+  if(sources)
+    list(POP_FRONT sources winner)
+    set(spec "${value_${winner}}")
+    set(source "${label_${winner}}")
+    if(sources)
+      # One line, so that nobody's list is dropped without a word.
+      set(overridden "")
+      foreach(loser IN LISTS sources)
+        list(JOIN value_${loser} " " value)
+        list(APPEND overridden "${label_${loser}} (${value})")
+      endforeach()
+      list(JOIN overridden ", " overridden)
+      list(JOIN spec " " value)
+      message(STATUS "CudaEnv: architectures from ${source} (${value}), which overrides ${overridden}")
+    endif()
   else()
     set(spec "default")
     set(source "default")
