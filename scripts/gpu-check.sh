@@ -103,15 +103,19 @@ no_gpu=0
 grep -q $'^correctness\tno GPU' "$steps" && no_gpu=1
 
 # 3. compute-sanitizer on the small cases.
+# On PATH, else beside the nvcc the build used (the build's one rule for
+# finding the toolkit: cmake/CudaEnvFindNvcc.cmake).
 sanitizer=$(command -v compute-sanitizer 2>/dev/null)
-if [ -z "$sanitizer" ] && nvcc=$(command -v nvcc 2>/dev/null || echo /usr/local/cuda/bin/nvcc) &&
-   [ -x "$(dirname "$nvcc")/compute-sanitizer" ]; then
+nvcc=$(sed -n 's/^CMAKE_CUDA_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null)
+if [ -z "$sanitizer" ] && [ -n "$nvcc" ] && [ -x "$(dirname "$nvcc")/compute-sanitizer" ]; then
   sanitizer=$(dirname "$nvcc")/compute-sanitizer
 fi
 for tool in memcheck racecheck synccheck; do
   t=$SECONDS
-  if [ $no_gpu -eq 1 ] || [ ! -x "$gpu_tests" ]; then
+  if [ $no_gpu -eq 1 ]; then
     record "$tool" "not run" 0 "no GPU"; continue
+  elif [ ! -x "$gpu_tests" ]; then
+    record "$tool" "not run" 0 "the build failed"; continue
   elif [ -z "$sanitizer" ]; then
     record "$tool" "not run" 0 "compute-sanitizer is not installed"; continue
   fi
@@ -120,7 +124,7 @@ for tool in memcheck racecheck synccheck; do
   timeout -k 10 "$limit" "$sanitizer" --tool "$tool" --error-exitcode 99 "$gpu_tests" --small > "$out/$tool.log" 2>&1
   rc=$?
   errors=$(grep -m1 -E 'ERROR SUMMARY|RACECHECK SUMMARY' "$out/$tool.log")
-  if grep -qiE 'not supported|Device not supported|unable to|Target application terminated before' "$out/$tool.log" &&
+  if grep -qiE 'not supported|unable to|Target application terminated before' "$out/$tool.log" &&
      ! grep -q 'ERROR SUMMARY: [1-9]' "$out/$tool.log"; then
     record "$tool" unsupported $(( SECONDS - t )) "$(grep -m1 -iE 'not supported|unable to|terminated' "$out/$tool.log")"
   elif [ $rc -eq 0 ]; then

@@ -56,9 +56,7 @@ class HostModel : public checks::Backend {
     if (Status s = validate(p); !s.ok()) return s;
     const auto* a = static_cast<const std::uint16_t*>(p.a);
     const auto* b = static_cast<const std::uint16_t*>(p.b);
-    const auto at = [](std::int64_t r, std::int64_t c, std::int64_t ld, Layout layout) {
-      return layout == Layout::row_major ? r * ld + c : c * ld + r;
-    };
+    const auto at = checks::element_index;
     const std::int64_t k_end = fault_ == Fault::reads_past_k ? round_up(p.k, 8) : p.k;
     const std::int64_t m_end = fault_ == Fault::writes_past_m ? round_up(p.m, 8) : p.m;
     for (std::int64_t i = 0; i < m_end; ++i) {

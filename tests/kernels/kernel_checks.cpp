@@ -22,6 +22,10 @@ float from_bits(std::uint16_t bits, DataType type) {
   return type == DataType::f16 ? __half2float(__ushort_as_half(bits)) : __bfloat162float(__ushort_as_bfloat16(bits));
 }
 
+std::int64_t element_index(std::int64_t row, std::int64_t col, std::int64_t ld, Layout layout) {
+  return layout == Layout::row_major ? row * ld + col : col * ld + row;
+}
+
 Tolerance gemm_tolerance(std::int64_t k) {
   // Exact 16-bit inputs, fp32 products and sums: the error grows with k.
   return {1e-5 * std::sqrt(static_cast<double>(k)) + 1e-5, 1e-4 * std::sqrt(static_cast<double>(k)), 1e-4};
@@ -202,10 +206,6 @@ std::size_t span(std::int64_t rows, std::int64_t cols, std::int64_t ld, Layout l
   return static_cast<std::size_t>((outer - 1) * ld + min_ld(rows, cols, layout));
 }
 
-std::int64_t matrix_at(std::int64_t r, std::int64_t c, std::int64_t ld, Layout layout) {
-  return layout == Layout::row_major ? r * ld + c : c * ld + r;
-}
-
 Result run_gemm_case(Backend& backend, const GemmCase& cs, DataType type, const std::string& variant,
                      std::mt19937& rng) {
   const std::int64_t lda = cs.lda ? cs.lda : min_ld(cs.m, cs.k, cs.a_layout);
@@ -230,20 +230,20 @@ Result run_gemm_case(Backend& backend, const GemmCase& cs, DataType type, const 
   std::vector<float> a_values(a.host.size(), 0.0f), b_values(b.host.size(), 0.0f), c_values(c.host.size(), 0.0f);
   for (std::int64_t r = 0; r < cs.m; ++r)
     for (std::int64_t p = 0; p < cs.k; ++p) {
-      const auto i = matrix_at(r, p, lda, cs.a_layout);
+      const auto i = element_index(r, p, lda, cs.a_layout);
       a.at(i) = to_bits(dist(rng), type);
       a_values[a.start + i] = from_bits(a.host[a.start + i], type);
     }
   for (std::int64_t p = 0; p < cs.k; ++p)
     for (std::int64_t j = 0; j < cs.n; ++j) {
-      const auto i = matrix_at(p, j, ldb, cs.b_layout);
+      const auto i = element_index(p, j, ldb, cs.b_layout);
       b.at(i) = to_bits(dist(rng), type);
       b_values[b.start + i] = from_bits(b.host[b.start + i], type);
     }
   for (std::int64_t r = 0; r < cs.m; ++r)
     for (std::int64_t j = 0; j < cs.n; ++j) {
       // With beta 0 C stays NaN: a kernel that reads it returns NaN.
-      const auto i = matrix_at(r, j, ldc, cs.c_layout);
+      const auto i = element_index(r, j, ldc, cs.c_layout);
       c.at(i) = cs.beta == 0.0f ? nan_float() : dist(rng);
       c_values[c.start + i] = c.host[c.start + i];
     }
@@ -272,7 +272,7 @@ Result run_gemm_case(Backend& backend, const GemmCase& cs, DataType type, const 
   std::vector<double> reference;
   for (std::int64_t r = 0; r < cs.m; ++r)
     for (std::int64_t j = 0; j < cs.n; ++j) {
-      const std::size_t at = c.start + static_cast<std::size_t>(matrix_at(r, j, ldc, cs.c_layout));
+      const std::size_t at = c.start + static_cast<std::size_t>(element_index(r, j, ldc, cs.c_layout));
       positions.push_back(at);
       reference.push_back(c_values[at]);
     }

@@ -55,6 +55,9 @@ struct Tolerance {
 Tolerance gemm_tolerance(std::int64_t k);
 Tolerance attention_tolerance(DataType type);
 
+// Where element (row, col) of a matrix with leading dimension ld lies.
+std::int64_t element_index(std::int64_t row, std::int64_t col, std::int64_t ld, Layout layout);
+
 // 16-bit floating-point values as the kernels read them.
 std::uint16_t to_bits(float value, DataType type);
 float from_bits(std::uint16_t bits, DataType type);
