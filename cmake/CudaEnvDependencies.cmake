@@ -36,6 +36,12 @@ macro(cudaenv_find_helper_dependencies)
   _cudaenv_require_pkgconfig(libelf libelf-dev)
   _cudaenv_require_pkgconfig(liblz4 liblz4-dev)
   _cudaenv_require_pkgconfig(libzstd libzstd-dev)
+  # Optional: without it `cudaenv inspect` reads binaries but not packages.
+  pkg_check_modules(libarchive QUIET IMPORTED_TARGET libarchive)
+  if(NOT libarchive_FOUND)
+    message(STATUS "CudaEnv: libarchive not found (apt-get install libarchive-dev); "
+      "cudaenv inspect will read binaries but not packages (.whl, .conda, .tar.*, .deb)")
+  endif()
 endmacro()
 
 macro(cudaenv_find_test_dependencies)

@@ -18,9 +18,14 @@ run ("no kernel image is available" found at build time, not by a user).
   ``CAPABILITIES`` defaults to every capability in the target's
   ``CUDA_ARCHITECTURES`` (``86-real`` and ``90a-real`` check 8.6 and 9.0;
   ``120`` and ``120-virtual`` check 12.0). ``DRIVER`` also requires that
-  PTX the check relies on can be JIT-compiled by a driver for that CUDA
-  version. Every fatbin container in the file must have code for each GPU:
-  kernels live in the object they were compiled into.
+  the file loads on a driver for that CUDA version: the CUDA runtime it
+  links, compressed fatbins, cubin versions, and the PTX the check relies on.
+
+  The rules are ``cudaenv inspect --strict``'s: every fatbin container that
+  defines kernels must have code for each GPU (kernels live in the object
+  they were compiled into), so a build that runs only partly on a GPU fails.
+  Containers without kernels, such as the one nvcc's device link adds, do
+  not count.
 
   The helper is CudaEnv's own ``cudaenv`` target when it is part of this
   build, else the one :command:`cudaenv_detect` would use.
@@ -95,7 +100,7 @@ function(cudaenv_verify_architectures target)
   endforeach()
   list(JOIN capabilities " " listed)
   add_custom_command(TARGET "${target}" POST_BUILD
-    COMMAND "${helper}" inspect "$<TARGET_FILE:${target}>" ${checks}
+    COMMAND "${helper}" inspect --strict "$<TARGET_FILE:${target}>" ${checks}
     COMMENT "CudaEnv: checking that ${target} has GPU code for ${listed}"
     VERBATIM)
 endfunction()

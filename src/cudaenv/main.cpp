@@ -1,6 +1,8 @@
 // cudaenv: what CUDA can do on this machine. `detect` reports the driver,
 // GPUs and toolkit; `doctor` says what will and will not work, and why;
 // `inspect` reads the GPU code in binaries and says where it runs.
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -17,6 +19,8 @@
 #include "cudaenv/doctor.hpp"
 #include "cudaenv/driver_probe.hpp"
 #include "cudaenv/inspect.hpp"
+#include "cudaenv/inspect_report.hpp"
+#include "cudaenv/package.hpp"
 #include "cudaenv/toolkit_probe.hpp"
 
 #ifndef CUDAENV_VERSION
@@ -93,65 +97,76 @@ int run_doctor(const std::string& format, const std::string& architectures, bool
   return all_work(verdicts) ? 0 : 1;
 }
 
-int run_inspect(const std::vector<std::string>& paths, const std::string& format,
-                const std::vector<std::string>& check_texts, bool with_ptx, const ReadOptions& options) {
-  std::vector<CheckTarget> checks;
-  for (const auto& text : check_texts) checks.push_back(CheckTarget::parse(text));
-  std::vector<InspectedFile> files;
-  for (const auto& path : paths) files.push_back(inspect_file(path, options));
+struct InspectOptions {
+  std::vector<std::string> paths, checks, required;
+  std::string format = "text";
+  std::string max_size, driver;
+  InspectRequest request;
+  ReadOptions read;
+};
 
-  bool unreadable = false, failed = false;
-  const bool as_json = format == "json";
-  nlohmann::json json = as_json ? inspect_to_json(files) : nlohmann::json();
-  std::string text;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const auto& file = files[i];
-    // Each file's table, then its checks and PTX.
-    if (!as_json) text += inspect_to_text(std::span(&file, 1));
-    if (!file.error.empty()) {
-      unreadable = true;
-      fmt::print(stderr, "cudaenv inspect: {}: {}\n", file.path, file.error);
-      continue;
-    }
-    for (const auto& check : checks) {
-      const auto verdict = check_file(file, check);
-      failed = failed || !verdict.runs;
-      const auto driver = check.driver_cuda ? fmt::format("a driver for CUDA {}", check.driver_cuda->str())
-                                            : std::string("any driver new enough");
-      if (as_json) json["files"][i]["checks"].push_back({{"check", check.text},
-                                            {"capability", check.capability.str()},
-                                            {"driver_cuda", check.driver_cuda ? nlohmann::json(check.driver_cuda->str())
-                                                                              : nlohmann::json(nullptr)},
-                                            {"runs", verdict.runs},
-                                            {"summary", verdict.summary()}});
-      text += fmt::format("  check {} ({} with {}): {}\n", check.text, check.capability.str(), driver, verdict.summary());
-    }
-    if (!with_ptx) continue;
-    for (const auto& container : file.containers) {
-      for (const auto& image : container.images) {
-        if (image.kind != FatbinImage::Kind::ptx) continue;
-        std::string ptx;
-        try {
-          ptx = ptx_text(image);
-        } catch (const std::exception& e) {
-          unreadable = true;
-          fmt::print(stderr, "cudaenv inspect: {}: {}\n", file.path, e.what());
-          continue;
-        }
-        if (as_json) {
-          json["files"][i]["ptx"].push_back({{"name", image.name()}, {"member", container.member}, {"text", ptx}});
-        } else {
-          text += fmt::format("// ----- {}{} {} (PTX ISA {}) -----\n{}\n", file.path,
-                              container.member.empty() ? "" : "(" + container.member + ")", image.name(),
-                              image.ptx_isa ? image.ptx_isa->str() : "?", ptx);
-        }
-      }
+int run_inspect(InspectOptions& options) {
+  auto& request = options.request;
+  for (const auto& text : options.checks) request.checks.push_back(CheckTarget::parse(text));
+  if (!options.driver.empty()) {
+    request.driver = Version::parse(options.driver);
+    if (!request.driver || request.driver->str() != options.driver) {
+      throw std::invalid_argument(fmt::format("--driver '{}' is not a CUDA version: give the CUDA version of the "
+                                              "oldest driver to support, for example --driver 12.4",
+                                              options.driver));
     }
   }
-  if (as_json) {
-    fmt::print("{}\n", json_text(json));
-  } else {
-    fmt::print("{}", text);
+  for (const auto& text : options.required) {
+    if (text.find('@') != std::string::npos) {
+      throw std::invalid_argument(fmt::format("--require '{}': give the capability alone and the driver once, with "
+                                              "--driver (for example --require 8.0 --driver 12.4)", text));
+    }
+    request.required.push_back(
+        CheckTarget::parse(request.driver ? fmt::format("{}@{}", text, request.driver->str()) : text));
+    request.required.back().text = text;
+  }
+  std::optional<std::uint64_t> max_size;
+  if (!options.max_size.empty()) {
+    max_size = parse_size(options.max_size);
+    if (!max_size) {
+      throw std::invalid_argument(fmt::format("--max-size '{}' is not a size: give bytes or a unit, for example "
+                                              "100MB or 1.5GiB", options.max_size));
+    }
+  }
+
+  const bool as_json = options.format == "json";
+  nlohmann::json files = nlohmann::json::array();
+  bool unreadable = false, failed = false;
+  int partial = 0;
+  for (const auto& path : options.paths) {
+    // The release check's size limit is on what is uploaded: the file named.
+    if (max_size) {
+      struct stat status {};
+      if (stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
+          static_cast<std::uint64_t>(status.st_size) > *max_size) {
+        failed = true;
+        fmt::print(stderr, "cudaenv inspect: {}: {} bytes, over --max-size {} ({} bytes)\n", path, status.st_size,
+                   options.max_size, *max_size);
+      }
+    }
+    inspect_path(path, options.read, PackageLimits{}, [&](InspectedFile&& file) {
+      const auto report = report_file(file, request, as_json);
+      for (const auto& error : report.errors) fmt::print(stderr, "cudaenv inspect: {}\n", error);
+      unreadable |= report.unreadable;
+      failed |= report.failed;
+      partial += report.partial ? 1 : 0;
+      if (as_json) {
+        files.push_back(std::move(report.json));
+      } else {
+        fmt::print("{}", report.text);
+      }
+    });
+  }
+  if (as_json) fmt::print("{}\n", json_text(nlohmann::json{{"files", std::move(files)}}));
+  if (partial > 0) {
+    fmt::print(stderr, "cudaenv inspect: warning: {} file{} only partly run{} on a checked GPU (some kernels have no "
+               "code for it); exit code 0 all the same, --strict makes it a failure\n",
+               partial, partial == 1 ? "" : "s", partial == 1 ? "s" : "");
   }
   return unreadable ? 2 : failed ? 1 : 0;
 }
@@ -184,18 +199,30 @@ int main(int argc, char** argv) {
   doctor->add_option("--detection", detection_path,
                      "Judge a detection saved by 'detect --save' instead of probing the driver again");
 
-  std::vector<std::string> inspect_paths, checks;
-  std::string inspect_format = "text";
-  bool with_ptx = false;
-  auto* inspect = app.add_subcommand("inspect", "List the GPU code in binaries and check where it runs");
-  inspect->add_option("files", inspect_paths, "Executables, shared libraries, objects, static archives, .fatbin, .cubin")
+  InspectOptions inspect_options;
+  auto* inspect = app.add_subcommand("inspect", "List the GPU code in binaries and packages and check where it runs");
+  inspect->add_option("files", inspect_options.paths,
+                      "Executables, shared libraries, objects, static archives, .fatbin, .cubin, and packages "
+                      "(.whl, .conda, .tar.*, .zip, .deb)")
       ->required();
-  inspect->add_option("--format", inspect_format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  inspect->add_option("--check", checks,
-                      "A GPU to check, as <capability>[@<driver CUDA version>], e.g. 8.9@12.4 (repeatable)");
-  inspect->add_flag("--ptx", with_ptx, "Also print the PTX text (decompressed)");
-  ReadOptions read_options;
-  inspect->add_flag("--verify-cubins", read_options.verify_zstd_cubins,
+  inspect->add_option("--format", inspect_options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  // One value per option, so that `--check 8.0 a.so b.so` reads the files as files.
+  inspect->add_option("--check", inspect_options.checks,
+                      "A GPU to check, as <capability>[@<driver CUDA version>], e.g. 8.9@12.4 (repeatable)")
+      ->allow_extra_args(false);
+  inspect->add_flag("--strict", inspect_options.request.strict,
+                    "A file that runs only partly on a --check GPU (some kernels without code) fails");
+  inspect->add_option("--require", inspect_options.required,
+                      "Release check: every file must run on this capability, e.g. 8.0 (repeatable; strict)")
+      ->allow_extra_args(false);
+  inspect->add_flag("--require-ptx", inspect_options.request.require_ptx,
+                    "Release check: every container with kernels must carry portable PTX for newer GPUs");
+  inspect->add_option("--driver", inspect_options.driver,
+                      "Release check: the CUDA version of the oldest driver to support, e.g. 12.4");
+  inspect->add_option("--max-size", inspect_options.max_size,
+                      "Release check: the largest each file named may be, e.g. 100MB");
+  inspect->add_flag("--ptx", inspect_options.request.with_ptx, "Also print the PTX text (decompressed)");
+  inspect->add_flag("--verify-cubins", inspect_options.read.verify_zstd_cubins,
                     "Also cross-check zstd-compressed cubins against their entries (slower)");
 
   // Name an unknown command rather than CLI11's "A subcommand is required".
@@ -218,7 +245,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*detect) return run_detect(format, save_path);
-    if (*inspect) return run_inspect(inspect_paths, inspect_format, checks, with_ptx, read_options);
+    if (*inspect) return run_inspect(inspect_options);
     if (*doctor) return run_doctor(doctor_format, architectures, build_only, detection_path);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "cudaenv: {}\n", e.what());

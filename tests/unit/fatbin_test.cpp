@@ -10,6 +10,7 @@
 
 #include "cudaenv/fatbin.hpp"
 #include "cudaenv/inspect.hpp"
+#include "cudaenv/verdict.hpp"
 
 using namespace cudaenv;
 using Catch::Matchers::ContainsSubstring;
@@ -203,7 +204,8 @@ TEST_CASE("decompression is bounded and checked") {
 TEST_CASE("inspect_bytes: files that are not binaries") {
   const std::string text = "just text";
   const auto file = inspect_bytes(Bytes(reinterpret_cast<const std::byte*>(text.data()), text.size()), "notes.txt");
-  CHECK_THAT(file.error, ContainsSubstring("not an ELF file, a static archive or a fatbin"));
+  CHECK_THAT(file.error, ContainsSubstring("not a format this reader understands"));
+  CHECK(file.not_binary);
   const std::string elf_head = "\x7f" "ELF\x02\x01\x01";
   const auto cut = inspect_bytes(Bytes(reinterpret_cast<const std::byte*>(elf_head.data()), elf_head.size()), "cut");
   CHECK_FALSE(cut.error.empty());

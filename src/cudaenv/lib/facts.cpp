@@ -74,6 +74,15 @@ Facts Facts::parse(std::string_view text) {
       toolkit.clang_max = entry.at("clang").at(1).get<int>();
       facts.toolkits_.emplace(toolkit.version, std::move(toolkit));
     }
+    const auto& floors = root.at("driver_floors");
+    const auto floor = [](const json& entry) {
+      return DriverFloorFact{optional_version(entry, "cuda"), optional_release(entry, "driver"),
+                             entry.at("source").get<std::string>()};
+    };
+    for (const auto& [key, entry] : floors.at("fatbin_compression").items()) facts.compression_floors_.emplace(key, floor(entry));
+    for (const auto& [key, entry] : floors.at("cubin_code_version").items()) {
+      facts.code_version_floors_.emplace(Version::parse(key).value(), floor(entry));
+    }
   } catch (const std::exception& error) {
     throw std::runtime_error(fmt::format("the CUDA facts file is malformed: {}", error.what()));
   }
@@ -99,6 +108,16 @@ const ToolkitFacts* Facts::toolkit_at_or_below(Version version) const {
   auto it = toolkits_.upper_bound(version);
   if (it == toolkits_.begin()) return nullptr;
   return &std::prev(it)->second;
+}
+
+const DriverFloorFact* Facts::compression_floor(std::string_view compression) const {
+  auto it = compression_floors_.find(compression);
+  return it == compression_floors_.end() ? nullptr : &it->second;
+}
+
+const DriverFloorFact* Facts::code_version_floor(Version code_version) const {
+  auto it = code_version_floors_.find(code_version);
+  return it == code_version_floors_.end() ? nullptr : &it->second;
 }
 
 std::optional<Version> Facts::toolkit_for_ptx_isa(Version isa) const {

@@ -81,6 +81,18 @@ std::string check_cubin(const FatbinImage& image) {
   if (static_cast<int>(sm) != image.arch) {
     return fmt::format("the entry says sm_{} but its cubin is built for sm_{}", image.arch, sm);
   }
+  // The arch-specific ("a") mark: bit 0x800 of e_flags in ABI 7 cubins, 0x8
+  // in ABI 8 ones, where CUDA 13 leaves it clear even in sm_90a cubins (and
+  // "f" has no mark at all). The driver goes by the entry's flags (see
+  // fatbin.hpp), so a disagreement is reported, not acted on.
+  const bool cubin_says_a = abi >= 8 ? (flags & 0x8) != 0 : (flags & 0x800) != 0;
+  const bool disagree = cubin_says_a ? image.variant != 'a' : abi < 8 && image.variant == 'a';
+  if (disagree) {
+    return fmt::format("the cubin's ELF header marks it {} (e_flags {:#x}) but its fatbin entry says {}; the driver "
+                       "goes by the entry",
+                       cubin_says_a ? fmt::format("arch-specific, sm_{}a", sm) : fmt::format("plain sm_{}", sm), flags,
+                       image.name());
+  }
   return {};
 }
 
@@ -213,6 +225,33 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
     offset = (offset + 7) & ~static_cast<std::size_t>(7);
   }
   return {};
+}
+
+void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string& section,
+                      std::vector<FatbinContainer>& out, const ReadOptions& options) {
+  constexpr unsigned char magic[] = {0x50, 0xed, 0x55, 0xba};
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t at = 0;
+  while (at + kContainerHeader <= bytes.size()) {
+    const void* hit = memmem(data + at, bytes.size() - at, magic, sizeof magic);
+    if (!hit) break;
+    at = static_cast<std::size_t>(static_cast<const unsigned char*>(hit) - data);
+    if (at + kContainerHeader > bytes.size()) break;
+    const auto fat_size = read<std::uint64_t>(bytes, at + 8);
+    // Strict: version 1, a 16-byte header, a size that fits, and every entry
+    // valid; anything else is data that happens to hold the magic.
+    std::vector<FatbinContainer> found;
+    if (read<std::uint16_t>(bytes, at + 4) == 1 && read<std::uint16_t>(bytes, at + 6) == kContainerHeader &&
+        fat_size > 0 && fat_size <= bytes.size() - at - kContainerHeader &&
+        parse_fatbin_region(bytes.subspan(at, kContainerHeader + fat_size), member, section, found, options).empty() &&
+        found.size() == 1 && !found.front().images.empty()) {
+      found.front().offset = at;
+      out.push_back(std::move(found.front()));
+      at += kContainerHeader + fat_size;
+    } else {
+      at += sizeof magic;
+    }
+  }
 }
 
 std::string decompress_payload(const FatbinImage& image, std::uint64_t limit) {

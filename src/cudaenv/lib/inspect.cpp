@@ -7,10 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <regex>
-#include <set>
+#include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -44,14 +44,62 @@ bool inspect_cubin(Elf* elf, Bytes bytes, const std::string& member, std::vector
   return true;
 }
 
+// The libraries a linked file names in its dynamic section.
+std::vector<std::string> needed_libraries(Elf* elf) {
+  std::vector<std::string> needed;
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    GElf_Shdr header;
+    if (!gelf_getshdr(scn, &header) || header.sh_type != SHT_DYNAMIC || header.sh_entsize == 0) continue;
+    Elf_Data* data = elf_getdata(scn, nullptr);
+    if (!data) continue;
+    const auto count = data->d_size / header.sh_entsize;
+    for (std::size_t i = 0; i < count; ++i) {
+      GElf_Dyn entry;
+      if (!gelf_getdyn(data, static_cast<int>(i), &entry) || entry.d_tag == DT_NULL) break;
+      if (entry.d_tag != DT_NEEDED) continue;
+      if (const char* name = elf_strptr(elf, header.sh_link, entry.d_un.d_val)) needed.emplace_back(name);
+    }
+  }
+  return needed;
+}
+
+// PTX text kept as data (for cuModuleLoadData): a ".version" directive
+// shortly before a ".target sm_" one.
+bool holds_ptx_text(Bytes bytes) {
+  const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  constexpr std::string_view target = ".target sm_";
+  for (auto at = text.find(target); at != std::string_view::npos; at = text.find(target, at + 1)) {
+    const auto from = at > 256 ? at - 256 : 0;
+    if (text.substr(from, at - from).find(".version ") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // One ELF file or archive member: its fatbin sections.
 std::string inspect_elf(Elf* elf, Bytes bytes, const std::string& member, std::vector<FatbinContainer>& out,
-                        const ReadOptions& options) {
+                        const ReadOptions& options, InspectedFile* file = nullptr) {
   if (inspect_cubin(elf, bytes, member, out)) return {};
-  // libelf shows a file whose section headers lie past its end as having no
-  // sections; that is a truncated file, not one without GPU code.
   GElf_Ehdr header;
   if (!gelf_getehdr(elf, &header)) return "cannot read its ELF header: " + elf_error();
+  if (file) {
+    file->linked = header.e_type == ET_EXEC || header.e_type == ET_DYN;
+    if (header.e_shnum == 0 && header.e_shoff == 0) {
+      // Section headers stripped (sstrip, some packers): find containers by
+      // their magic instead, validated as strictly as in a section.
+      const auto before = out.size();
+      scan_for_fatbins(bytes, member, "(scanned)", out, options);
+      file->note = "its section headers are stripped: GPU code was found by scanning the whole file";
+      if (out.size() == before) {
+        file->unseen = "its section headers are stripped and no fatbin was found by scanning it; inspect a copy "
+                       "that is not stripped";
+      }
+      return {};
+    }
+    file->needed = needed_libraries(elf);
+  }
+  // libelf shows a file whose section headers lie past its end as having no
+  // sections; that is a truncated file, not one without GPU code.
   const std::uint64_t table = static_cast<std::uint64_t>(header.e_shnum) * header.e_shentsize;
   if (header.e_shoff > bytes.size() || table > bytes.size() - header.e_shoff) {
     return fmt::format("truncated: its {} section headers at offset {:#x} lie past the end of the file ({} bytes)",
@@ -75,7 +123,8 @@ std::string inspect_elf(Elf* elf, Bytes bytes, const std::string& member, std::v
   return {};
 }
 
-std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out, const ReadOptions& options) {
+std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out, const ReadOptions& options,
+                            bool& any_object) {
   Elf_Cmd command = ELF_C_READ_MMAP;
   Elf* member = nullptr;
   while ((member = elf_begin(-1, command, archive)) != nullptr) {
@@ -83,6 +132,7 @@ std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out, con
     const std::string name = header && header->ar_name ? header->ar_name : "?";
     std::string error;
     if (elf_kind(member) == ELF_K_ELF && name != "/" && name != "//") {
+      any_object = true;
       std::size_t size = 0;
       const char* raw = elf_rawfile(member, &size);
       error = inspect_elf(member, Bytes(reinterpret_cast<const std::byte*>(raw), raw ? size : 0), name, out, options);
@@ -113,6 +163,7 @@ std::string human_size(std::uint64_t bytes) {
 InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOptions& options) {
   InspectedFile file;
   file.path = name;
+  file.size = bytes.size();
   static const bool initialised = elf_version(EV_CURRENT) != EV_NONE;
   if (!initialised) {
     file.error = "libelf is unusable";
@@ -129,10 +180,28 @@ InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOpti
     return file;
   }
   switch (elf_kind(elf)) {
-    case ELF_K_ELF: file.error = inspect_elf(elf, bytes, "", file.containers, options); break;
-    case ELF_K_AR: file.error = inspect_archive(elf, file.containers, options); break;
+    case ELF_K_ELF:
+      file.error = inspect_elf(elf, bytes, "", file.containers, options, &file);
+      if (file.error.empty() && file.containers.empty() && file.unseen.empty() && holds_ptx_text(bytes)) {
+        file.unseen = "it holds PTX text as data, which the program loads itself (cuModuleLoadData); "
+                      "where that runs depends on the PTX's .target and the driver";
+      }
+      break;
+    case ELF_K_AR: {
+      bool any_object = false;
+      file.error = inspect_archive(elf, file.containers, options, any_object);
+      // An ar archive of something else than objects: a Debian package.
+      file.not_binary = file.error.empty() && !any_object;
+      break;
+    }
     default:
-      file.error = "not an ELF file, a static archive or a fatbin (cudaenv inspect reads Linux binaries)";
+      file.not_binary = true;
+  }
+  if (file.not_binary) {
+    file.error = "not a format this reader understands: cudaenv inspect reads ELF executables, shared libraries, "
+                 "objects and static archives, .fatbin and .cubin files, and packages (.whl, .conda, .tar.bz2, "
+                 ".tar.*, .zip, .deb)";
+    file.bytes = bytes;
   }
   elf_end(elf);
   if (!file.error.empty()) file.containers.clear();
@@ -142,15 +211,29 @@ InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOpti
 InspectedFile inspect_file(const std::string& path, const ReadOptions& options) {
   InspectedFile failed;
   failed.path = path;
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Look before opening: opening a FIFO for reading blocks until a writer
+  // comes, and a device may do anything.
+  struct stat status {};
+  if (stat(path.c_str(), &status) != 0) {
+    failed.error = fmt::format("cannot open it: {}", std::strerror(errno));
+    return failed;
+  }
+  if (!S_ISREG(status.st_mode)) {
+    failed.error = fmt::format("it is {}, not a regular file; give an executable, library, object, archive or "
+                               "package file",
+                               S_ISDIR(status.st_mode) ? "a directory" : S_ISFIFO(status.st_mode) ? "a FIFO (named pipe)"
+                               : S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode) ? "a device" : S_ISSOCK(status.st_mode) ? "a socket" : "a special file");
+    return failed;
+  }
+  // O_NONBLOCK: should it have become a FIFO since, open must not wait.
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     failed.error = fmt::format("cannot open it: {}", std::strerror(errno));
     return failed;
   }
-  struct stat status {};
   if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
     close(fd);
-    failed.error = "not a regular file";
+    failed.error = "it is not a regular file";
     return failed;
   }
   auto mapping = std::make_shared<Mapping>();
@@ -173,92 +256,46 @@ InspectedFile inspect_file(const std::string& path, const ReadOptions& options) 
   return file;
 }
 
-CheckTarget CheckTarget::parse(const std::string& text) {
-  static const std::regex pattern("^(?:sm_)?(?:([0-9]+)\\.([0-9])|([0-9]+)([0-9]))(?:@([0-9]+)\\.([0-9]+))?$");
-  std::smatch m;
-  if (!std::regex_match(text, m, pattern)) {
-    throw std::invalid_argument(fmt::format(
-        "--check '{}' is not a GPU: give its compute capability, optionally with the CUDA version its driver "
-        "supports, for example 8.9 or 8.9@12.4",
-        text));
-  }
-  CheckTarget target;
-  target.text = text;
-  target.capability = m[1].matched ? Version{std::stoi(m[1].str()), std::stoi(m[2].str())}
-                                   : Version{std::stoi(m[3].str()), std::stoi(m[4].str())};
-  if (m[5].matched) target.driver_cuda = Version{std::stoi(m[5].str()), std::stoi(m[6].str())};
-  return target;
-}
-
-std::vector<CodeImage> runnable_images(const FatbinContainer& container) {
-  std::vector<CodeImage> images;
-  for (const auto& image : container.images) {
-    if (image.kind != FatbinImage::Kind::sass && image.kind != FatbinImage::Kind::ptx) continue;
-    images.push_back({image.kind == FatbinImage::Kind::sass ? CodeImage::Kind::sass : CodeImage::Kind::ptx,
-                      image.capability(), image.variant, image.ptx_isa});
-  }
-  return images;
-}
-
-FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, const Facts& facts) {
-  FileVerdict result;
-  result.runs = true;
-  result.has_gpu_code = !file.containers.empty();
-  for (const auto& container : file.containers) {
-    auto verdict = judge_images(runnable_images(container), target.capability, target.driver_cuda, facts);
-    if (!verdict.runs) result.runs = false;
-    result.containers.push_back({&container, std::move(verdict)});
-  }
-  return result;
-}
-
-std::string FileVerdict::summary() const {
-  if (!has_gpu_code) return "runs: no GPU code in it (nothing to load on a GPU)";
-  std::set<std::string> hows;
-  std::vector<std::string> failures;
-  for (const auto& [container, verdict] : containers) {
-    if (verdict.runs) {
-      hows.insert(verdict.how);
-      continue;
-    }
-    std::string where = container->member.empty() ? container->section
-                                                  : fmt::format("{} in {}", container->section, container->member);
-    failures.push_back(fmt::format("container at {:#x} of {}: {}", container->offset, where, verdict.why));
-  }
-  if (failures.empty()) return fmt::format("runs: {}", fmt::join(hows, "; "));
-  return fmt::format("will not run: {}", fmt::join(failures, "; "));
-}
-
 std::string inspect_to_text(std::span<const InspectedFile> files) {
   std::string out;
   for (const auto& file : files) {
     out += file.path + "\n";
-    if (!file.error.empty()) {
-      out += fmt::format("  unreadable: {}\n", file.error);
-      continue;
-    }
+    if (!file.error.empty()) continue;  // said once, on stderr
     if (file.containers.empty()) {
-      out += "  no GPU code\n";
+      out += file.unseen.empty() ? "  no GPU code\n" : fmt::format("  GPU code it cannot read: {}\n", file.unseen);
       continue;
     }
-    out += fmt::format("  {:<3} {:<20} {:<15} {:<6} {:<7} {:<7} {:<10} {:>10}\n", "#", "member", "section", "kind",
-                       "arch", "ptx isa", "compressed", "size");
+    // The member column is as wide as the longest member name.
+    std::size_t member_width = 6;
+    for (const auto& container : file.containers) member_width = std::max(member_width, container.member.size());
+    const auto row = [&](auto index, std::string_view member, std::string_view section, std::string_view kind,
+                         std::string_view arch, std::string_view isa, std::string_view compressed,
+                         std::string_view size) {
+      return fmt::format("  {:<3} {:<{}} {:<15} {:<6} {:<7} {:<7} {:<10} {:>10}\n", index, member, member_width,
+                         section, kind, arch, isa, compressed, size);
+    };
+    out += row("#", "member", "section", "kind", "arch", "ptx isa", "compressed", "size");
     int index = 0;
+    // Each distinct warning once, after the table, with the rows it is about.
+    std::map<std::string, std::vector<std::string>> warnings;
     for (const auto& container : file.containers) {
       ++index;
       for (const auto& image : container.images) {
-        out += fmt::format("  {:<3} {:<20} {:<15} {:<6} {:<7} {:<7} {:<10} {:>10}\n", index,
-                           container.member.empty() ? "-" : container.member, container.section,
-                           to_string(image.kind), image.cmake_arch(), image.ptx_isa ? image.ptx_isa->str() : "-",
-                           to_string(image.compression), human_size(image.size));
-        if (!image.warning.empty()) out += fmt::format("      warning: {}\n", image.warning);
+        out += row(index, container.member.empty() ? "-" : container.member, container.section,
+                   to_string(image.kind), image.cmake_arch(), image.ptx_isa ? image.ptx_isa->str() : "-",
+                   to_string(image.compression), human_size(image.size));
+        if (!image.warning.empty()) warnings[image.warning].push_back(fmt::format("#{} {}", index, image.name()));
       }
+    }
+    for (const auto& [warning, rows] : warnings) {
+      out += rows.size() == 1 ? fmt::format("  warning ({}): {}\n", rows.front(), warning)
+                              : fmt::format("  warning ({} images, first {}): {}\n", rows.size(), rows.front(), warning);
     }
   }
   return out;
 }
 
-nlohmann::json inspect_to_json(const std::vector<InspectedFile>& files) {
+nlohmann::json inspect_to_json(std::span<const InspectedFile> files) {
   using nlohmann::json;
   json list = json::array();
   for (const auto& file : files) {
@@ -288,7 +325,21 @@ nlohmann::json inspect_to_json(const std::vector<InspectedFile>& files) {
     json& entry = list.emplace_back(json::object());
     entry["path"] = file.path;
     entry["error"] = file.error.empty() ? json(nullptr) : json(file.error);
-    entry["containers"] = file.containers.size();
+    json containers = json::array();
+    index = 0;
+    for (const auto& container : file.containers) {
+      containers.push_back({{"index", ++index},
+                            {"offset", container.offset},
+                            {"member", container.member.empty() ? json(nullptr) : json(container.member)},
+                            {"section", container.section},
+                            {"images", container.images.size()}});
+    }
+    entry["size"] = file.size;
+    entry["linked"] = file.linked;
+    entry["needed"] = file.needed;
+    entry["unseen"] = file.unseen.empty() ? json(nullptr) : json(file.unseen);
+    entry["note"] = file.note.empty() ? json(nullptr) : json(file.note);
+    entry["containers"] = std::move(containers);
     entry["images"] = std::move(images);
   }
   json result = json::object();

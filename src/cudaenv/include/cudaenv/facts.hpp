@@ -33,6 +33,14 @@ struct ToolkitFacts {
   int gcc_min = 0, gcc_max = 0, clang_min = 0, clang_max = 0;
 };
 
+// What some property of a file's GPU code needs of the driver (cuda.json's
+// driver_floors): the CUDA version and driver release, or none known.
+struct DriverFloorFact {
+  std::optional<Version> cuda;
+  std::optional<DriverRelease> driver;
+  std::string source;
+};
+
 class Facts {
  public:
   // Parses the JSON text of cuda.json; throws std::runtime_error naming
@@ -49,10 +57,18 @@ class Facts {
   // driver needs to JIT that PTX.
   std::optional<Version> toolkit_for_ptx_isa(Version isa) const;
   const std::map<Version, ToolkitFacts>& toolkits() const { return toolkits_; }
+  // Every capability, by key ("8.6", "9.0a"), in key order.
+  const std::map<std::string, CapabilityFacts, std::less<>>& capabilities() const { return capabilities_; }
+  // "lz4", "zstd"; nullptr for a compression the file does not list.
+  const DriverFloorFact* compression_floor(std::string_view compression) const;
+  // A cubin ELF ABI ("code version" 1.8); nullptr: no floor known.
+  const DriverFloorFact* code_version_floor(Version code_version) const;
 
  private:
   std::map<std::string, CapabilityFacts, std::less<>> capabilities_;
   std::map<Version, ToolkitFacts> toolkits_;
+  std::map<std::string, DriverFloorFact, std::less<>> compression_floors_;
+  std::map<Version, DriverFloorFact> code_version_floors_;
 };
 
 }  // namespace cudaenv

@@ -27,7 +27,11 @@ struct FatbinImage {
   Kind kind = Kind::other;
   unsigned kind_code = 0;            // the raw entry kind
   int arch = 0;                      // 86, 90, 100, 121
-  char variant = 0;                  // 'a', 'f' or 0 (entry flags bits 20/21)
+  // 'a', 'f' or 0, from the entry's flags (bits 20/21), which is what the
+  // driver goes by: its selection names entries from these bits (reverse
+  // engineered, ../shared/reference/detect-fatbin.md 3.5), "f" has no mark in
+  // a cubin, and CUDA 13's own sm_90a cubins carry none in e_flags.
+  char variant = 0;
   std::optional<Version> ptx_isa;    // PTX: the ISA version it needs
   std::optional<Version> code_version;  // SASS: cubin ABI version ([1,8] on CUDA 13)
   Compression compression = Compression::none;
@@ -63,6 +67,11 @@ struct ReadOptions {
 // file), appending them to `out`. Returns an error message, or "" on success.
 std::string parse_fatbin_region(Bytes region, const std::string& member, const std::string& section,
                                 std::vector<FatbinContainer>& out, const ReadOptions& options = {});
+
+// Finds containers anywhere in `bytes` by their magic, keeping only those
+// that parse cleanly (for files whose section headers are stripped).
+void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string& section,
+                      std::vector<FatbinContainer>& out, const ReadOptions& options = {});
 
 // The full payload of an image, decompressed (LZ4 block or zstd frame) with
 // its declared size as the bound. Throws std::runtime_error on corrupt data

@@ -1,17 +1,16 @@
 // `cudaenv inspect`: the GPU code inside executables, shared libraries,
-// objects, static archives (every member), bare .fatbin and .cubin files,
-// and whether a GPU with a given driver can run it.
+// objects, static archives (every member), bare .fatbin and .cubin files.
+// Where it runs is verdict.hpp's; packages (wheels, conda, tar, deb) are
+// package.hpp's.
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "cudaenv/compatibility.hpp"
 #include "cudaenv/fatbin.hpp"
 
 namespace cudaenv {
@@ -20,45 +19,27 @@ struct InspectedFile {
   std::string path;
   std::string error;  // unreadable or malformed: the whole file is in doubt
   std::vector<FatbinContainer> containers;
+  bool linked = false;              // an executable or shared library (device code already linked)
+  std::vector<std::string> needed;  // its DT_NEEDED libraries
+  // Code the reader knows is there but cannot judge: section headers
+  // stripped, PTX kept as data for cuModuleLoadData. Empty when none.
+  std::string unseen;
+  std::string note;                 // how the containers were found, when unusual
+  std::uint64_t size = 0;           // bytes
+  // Not a binary this reader knows (nor an archive of objects): maybe a
+  // package, which package.hpp opens. `bytes` then still holds the file.
+  bool not_binary = false;
+  Bytes bytes;
   std::shared_ptr<const void> storage;  // keeps the bytes the images point into
 };
 
-// Reads a file from disk (mapped, not copied).
+// Reads a file from disk (mapped, not copied). Anything but a regular file
+// (a FIFO, a device, a directory) is refused without being opened for reading.
 InspectedFile inspect_file(const std::string& path, const ReadOptions& options = {});
 // Reads bytes already in memory; `name` is used in messages.
 InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOptions& options = {});
 
-// One --check: a GPU capability and, optionally, the CUDA version its driver
-// supports ("8.9@12.4").
-struct CheckTarget {
-  Version capability;
-  std::optional<Version> driver_cuda;
-  std::string text;  // as given
-  // Accepts 8.9, 89, sm_89, each optionally @X.Y; throws std::invalid_argument.
-  static CheckTarget parse(const std::string& text);
-};
-
-struct ContainerVerdict {
-  const FatbinContainer* container = nullptr;
-  RunVerdict verdict;
-};
-
-struct FileVerdict {
-  bool runs = false;
-  bool has_gpu_code = false;
-  std::vector<ContainerVerdict> containers;
-  std::string summary() const;  // "runs: SASS sm_86" / "will not run: ..."
-};
-
-// Every container must have code the GPU can use: kernels live in the
-// container they were compiled into.
-FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, const Facts& facts = Facts::embedded());
-
-// The images of one container as the run rules see them (LTO-IR, which no
-// driver loads, is left out).
-std::vector<CodeImage> runnable_images(const FatbinContainer& container);
-
 std::string inspect_to_text(std::span<const InspectedFile> files);
-nlohmann::json inspect_to_json(const std::vector<InspectedFile>& files);
+nlohmann::json inspect_to_json(std::span<const InspectedFile> files);
 
 }  // namespace cudaenv

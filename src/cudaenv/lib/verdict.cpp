@@ -1,0 +1,310 @@
+#include "cudaenv/verdict.hpp"
+
+#include <cxxabi.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace cudaenv {
+namespace {
+
+bool is_relocatable(const FatbinContainer& container) { return container.section == "__nv_relfatbin"; }
+
+bool has_runnable_code(const FatbinContainer& container) {
+  return std::ranges::any_of(container.images, [](const FatbinImage& image) {
+    return image.kind == FatbinImage::Kind::sass || image.kind == FatbinImage::Kind::ptx;
+  });
+}
+
+// "CUDA 12.4, driver 550.54.14 or newer"
+std::string floor_text(const DriverFloor::Reason& reason) {
+  return reason.driver ? fmt::format("CUDA {}, driver {} or newer", reason.cuda.str(), reason.driver->str())
+                       : fmt::format("CUDA {}", reason.cuda.str());
+}
+
+// A kernel's name for a sentence: demangled, without its parameter list,
+// cut short where templates make it long (the JSON has it whole).
+std::string short_kernel_name(const std::string& mangled) {
+  auto name = demangled(mangled);
+  if (name.starts_with("void ")) name.erase(0, 5);
+  if (auto open = name.rfind('('); open != std::string::npos && open > 0) name.erase(open);
+  if (name.size() > 72) name = name.substr(0, 69) + "...";
+  return name;
+}
+
+// At most `limit` names, then how many more.
+std::string kernel_names(const KernelList& kernels, std::size_t limit = 2) {
+  if (!kernels.known) return fmt::format("kernels unknown: {}", kernels.error);
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < kernels.names.size() && i < limit; ++i) names.push_back(short_kernel_name(kernels.names[i]));
+  std::string text = fmt::format("{}", fmt::join(names, ", "));
+  if (kernels.names.size() > limit) text += fmt::format(" and {} more", kernels.names.size() - limit);
+  return text;
+}
+
+}  // namespace
+
+const char* to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::runs: return "runs";
+    case Outcome::partial: return "partial";
+    case Outcome::will_not_run: return "will not run";
+    case Outcome::cannot_tell: return "cannot tell";
+  }
+  return "cannot tell";
+}
+
+std::string demangled(const std::string& name) {
+  int status = 0;
+  std::unique_ptr<char, decltype(&std::free)> text(abi::__cxa_demangle(name.c_str(), nullptr, nullptr, &status),
+                                                    &std::free);
+  return status == 0 && text ? std::string(text.get()) : name;
+}
+
+CheckTarget CheckTarget::parse(const std::string& text, const Facts& facts) {
+  static const std::regex pattern("^(?:sm_)?(?:([0-9]+)\\.([0-9])|([0-9]+)([0-9]))(?:@([0-9]+)\\.([0-9]+))?$");
+  std::smatch m;
+  if (!std::regex_match(text, m, pattern)) {
+    throw std::invalid_argument(fmt::format(
+        "--check '{}' is not a GPU: give its compute capability, optionally with the CUDA version its driver "
+        "supports, for example 8.9 or 8.9@12.4",
+        text));
+  }
+  CheckTarget target;
+  target.text = text;
+  target.capability = m[1].matched ? Version{std::stoi(m[1].str()), std::stoi(m[2].str())}
+                                   : Version{std::stoi(m[3].str()), std::stoi(m[4].str())};
+  if (m[5].matched) target.driver_cuda = Version{std::stoi(m[5].str()), std::stoi(m[6].str())};
+  // An answer about a GPU that does not exist, or a driver that cannot know
+  // the GPU, would be an answer to a question nobody can ask.
+  const auto* capability = facts.capability(target.capability.str());
+  if (!capability) {
+    std::set<Version> capabilities;
+    for (const auto& [key, fact] : facts.capabilities()) {
+      if (auto version = Version::parse(key); version && version->str() == key) capabilities.insert(*version);
+    }
+    std::vector<std::string> known;
+    for (const auto& version : capabilities) known.push_back(version.str());
+    throw std::invalid_argument(fmt::format(
+        "--check '{}': no GPU has compute capability {} that CudaEnv knows of. Known: {}. For a GPU newer than "
+        "CudaEnv's facts, update CudaEnv",
+        text, target.capability.str(), fmt::join(known, ", ")));
+  }
+  if (target.driver_cuda && capability->first_toolkit && *target.driver_cuda < *capability->first_toolkit) {
+    throw std::invalid_argument(fmt::format(
+        "--check '{}': no driver for CUDA {} supports compute capability {} ({}); the first is CUDA {}. Give a "
+        "driver version it can have, for example {}@{}",
+        text, target.driver_cuda->str(), target.capability.str(), capability->generation,
+        capability->first_toolkit->str(), target.capability.str(), capability->first_toolkit->str()));
+  }
+  return target;
+}
+
+std::optional<DriverFloor::Reason> DriverFloor::highest() const {
+  if (reasons.empty()) return std::nullopt;
+  return *std::ranges::max_element(reasons, {}, &Reason::cuda);
+}
+
+std::string DriverFloor::text() const {
+  const auto top = highest();
+  if (!top) return "no floor found (any driver that supports the GPU)";
+  std::vector<std::string> whys;
+  for (const auto& reason : reasons) whys.push_back(fmt::format("{}: CUDA {}", reason.why, reason.cuda.str()));
+  return fmt::format("{} ({})", floor_text(*top), fmt::join(whys, "; "));
+}
+
+DriverFloor minimum_driver(const InspectedFile& file, const Facts& facts) {
+  DriverFloor floor;
+  // The CUDA runtime it links: minor-version compatibility lets libcudart.so.N
+  // run on any driver of CUDA N.x from that family's minimum.
+  static const std::regex cudart("^libcudart\\.so\\.([0-9]+)(?:\\.[0-9]+)*$");
+  for (const auto& library : file.needed) {
+    std::smatch m;
+    if (!std::regex_match(library, m, cudart)) continue;
+    const Version family{std::stoi(m[1].str()), 0};
+    const auto* toolkit = facts.toolkit(family);
+    floor.reasons.push_back({family, toolkit ? toolkit->driver_min_minor_compat : std::nullopt,
+                             fmt::format("links {}", library)});
+  }
+  std::set<std::string> compressions;
+  std::set<Version> code_versions;
+  for (const auto& container : file.containers) {
+    for (const auto& image : container.images) {
+      if (image.compression != FatbinImage::Compression::none) compressions.insert(to_string(image.compression));
+      if (image.kind == FatbinImage::Kind::sass && image.code_version) code_versions.insert(*image.code_version);
+    }
+  }
+  for (const auto& compression : compressions) {
+    const auto* fact = facts.compression_floor(compression);
+    if (fact && fact->cuda) {
+      floor.reasons.push_back({*fact->cuda, fact->driver, fmt::format("{}-compressed fatbins", compression)});
+    }
+  }
+  for (const auto& version : code_versions) {
+    const auto* fact = facts.code_version_floor(version);
+    if (fact && fact->cuda) {
+      floor.reasons.push_back({*fact->cuda, fact->driver, fmt::format("cubins of ELF code version {}", version.str())});
+    }
+  }
+  return floor;
+}
+
+std::string ContainerVerdict::where() const {
+  if (!container->member.empty()) return container->member;
+  return fmt::format("container {}", index);
+}
+
+std::vector<CodeImage> runnable_images(const FatbinContainer& container) {
+  std::vector<CodeImage> images;
+  for (const auto& image : container.images) {
+    if (image.kind != FatbinImage::Kind::sass && image.kind != FatbinImage::Kind::ptx) continue;
+    images.push_back({image.kind == FatbinImage::Kind::sass ? CodeImage::Kind::sass : CodeImage::Kind::ptx,
+                      image.capability(), image.variant, image.ptx_isa});
+  }
+  return images;
+}
+
+FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, const Facts& facts,
+                       KernelCache* kernels) {
+  KernelCache own;
+  if (!kernels) kernels = &own;
+  FileVerdict result;
+  if (!file.unseen.empty()) {
+    result.outcome = Outcome::cannot_tell;
+    result.problems.push_back(file.unseen);
+    return result;
+  }
+  if (!file.containers.empty() && std::ranges::none_of(file.containers, has_runnable_code)) {
+    result.outcome = Outcome::cannot_tell;
+    result.problems.push_back("LTO-IR only: no GPU runs it until a device link (nvcc -dlto, nvlink) turns it into "
+                              "SASS; inspect the linked program instead");
+    return result;
+  }
+  if (target.driver_cuda) {
+    for (const auto& reason : minimum_driver(file, facts).reasons) {
+      if (reason.cuda > *target.driver_cuda) {
+        result.problems.push_back(fmt::format("{}: needs a driver for {}; this one supports CUDA {}", reason.why,
+                                              floor_text(reason), target.driver_cuda->str()));
+      }
+    }
+  }
+
+  // In a linked file the relocatable containers are not loaded on their
+  // own: they are what the runtime JIT-links when no linked SASS fits.
+  const bool has_linked_code = std::ranges::any_of(file.containers, [](const FatbinContainer& c) {
+    return !is_relocatable(c);
+  });
+  const bool judge_relocatable_alone = !file.linked || !has_linked_code;
+  std::optional<RunVerdict> jit_link;
+  const auto relocatable_jit = [&]() -> const RunVerdict& {
+    if (jit_link) return *jit_link;
+    std::vector<std::string> hows, whys;
+    for (const auto& container : file.containers) {
+      if (!is_relocatable(container)) continue;
+      auto verdict = judge_images(runnable_images(container), target.capability, target.driver_cuda, facts);
+      if (verdict.runs && verdict.how.starts_with("JIT")) {
+        hows.push_back(verdict.how);
+      } else {
+        whys.push_back(verdict.runs ? "its SASS needs no JIT link" : verdict.why);
+      }
+    }
+    jit_link = hows.empty() || !whys.empty()
+                   ? RunVerdict{false, "", ""}
+                   : RunVerdict{true, fmt::format("JIT-linking the relocatable PTX ({})",
+                                                  fmt::join(std::set<std::string>(hows.begin(), hows.end()), "; ")),
+                                ""};
+    return *jit_link;
+  };
+
+  int index = 0;
+  for (const auto& container : file.containers) {
+    ++index;
+    if (is_relocatable(container) && !judge_relocatable_alone) continue;
+    ContainerVerdict entry{&container, index,
+                           judge_images(runnable_images(container), target.capability, target.driver_cuda, facts)};
+    if (!entry.verdict.runs && file.linked && !is_relocatable(container) && relocatable_jit().runs) {
+      entry.verdict = relocatable_jit();
+      result.notes.push_back("JIT linking of relocatable device code (-rdc) follows NVIDIA's documentation and "
+                             "third-party reports; CudaEnv has not verified it on a GPU");
+    }
+    if (!entry.verdict.runs) {
+      entry.kernels = kernels->of(container);
+      entry.counts = !entry.kernels.known || !entry.kernels.names.empty();
+    }
+    result.containers.push_back(std::move(entry));
+  }
+  std::ranges::sort(result.notes);
+  result.notes.erase(std::unique(result.notes.begin(), result.notes.end()), result.notes.end());
+
+  const auto counted = std::ranges::count_if(result.containers, [](const auto& c) { return c.counts; });
+  const auto failing = std::ranges::count_if(result.containers, [](const auto& c) { return c.counts && !c.verdict.runs; });
+  if (!result.problems.empty()) {
+    result.outcome = Outcome::will_not_run;
+  } else if (failing == 0) {
+    result.outcome = Outcome::runs;
+  } else if (failing == counted) {
+    result.outcome = Outcome::will_not_run;
+  } else {
+    result.outcome = Outcome::partial;
+  }
+  return result;
+}
+
+std::string FileVerdict::summary() const {
+  if (outcome == Outcome::cannot_tell) return fmt::format("cannot tell: {}", fmt::join(problems, "; "));
+  if (containers.empty() && problems.empty()) return "runs: no GPU code in it (nothing to load on a GPU)";
+  std::set<std::string> hows;
+  // Containers without code for the GPU, grouped by the reason.
+  std::map<std::string, std::vector<const ContainerVerdict*>> missing;
+  std::size_t without_kernels = 0;
+  for (const auto& container : containers) {
+    if (container.verdict.runs) {
+      hows.insert(container.verdict.how);
+    } else if (!container.counts) {
+      ++without_kernels;
+    } else {
+      missing[container.verdict.why].push_back(&container);
+    }
+  }
+  std::vector<std::string> parts;
+  for (const auto& problem : problems) parts.push_back(problem);
+  for (const auto& [why, group] : missing) {
+    std::vector<std::string> wheres;
+    for (std::size_t i = 0; i < group.size() && i < 4; ++i) {
+      wheres.push_back(fmt::format("{} ({})", group[i]->where(), kernel_names(group[i]->kernels)));
+    }
+    if (group.size() > 4) wheres.push_back(fmt::format("and {} more containers", group.size() - 4));
+    parts.push_back(fmt::format("{} in {}", why, fmt::join(wheres, ", ")));
+  }
+  std::string text;
+  switch (outcome) {
+    case Outcome::runs:
+      text = hows.empty() ? "runs: its GPU code defines no kernels" : fmt::format("runs: {}", fmt::join(hows, "; "));
+      break;
+    case Outcome::partial:
+      text = fmt::format("partial: {} of {} containers with kernels have code for it ({}); the kernels of the others "
+                         "cannot run on it: {}",
+                         std::ranges::count_if(containers, [](const auto& c) { return c.counts && c.verdict.runs; }),
+                         std::ranges::count_if(containers, [](const auto& c) { return c.counts; }),
+                         fmt::join(hows, "; "), fmt::join(parts, "; "));
+      break;
+    case Outcome::will_not_run:
+      text = fmt::format("will not run: {}", fmt::join(parts, "; "));
+      break;
+    case Outcome::cannot_tell: break;
+  }
+  if (without_kernels > 0 && outcome != Outcome::runs) {
+    text += fmt::format(" ({} container{} without kernels ignored)", without_kernels, without_kernels == 1 ? "" : "s");
+  }
+  return text;
+}
+
+}  // namespace cudaenv
