@@ -124,6 +124,7 @@ int run_inspect(InspectOptions& options) {
     request.required.push_back(
         CheckTarget::parse(request.driver ? fmt::format("{}@{}", text, request.driver->str()) : text));
     request.required.back().text = text;
+    request.required.back().check_driver_floor = false;  // --driver's own line says it once
   }
   std::optional<std::uint64_t> max_size;
   if (!options.max_size.empty()) {

@@ -36,6 +36,7 @@ RunVerdict judge_sass(const CodeImage& image, Version gpu, const Facts& facts) {
   }
   if (gpu == image.capability) return {true, "SASS " + name, ""};
   if (gpu.major != image.capability.major || gpu.minor < image.capability.minor) {
+    if (image.capability.minor == 9) return {false, "", fmt::format("{} runs only on {}", name, image.capability.str())};
     return {false, "", fmt::format("{} runs only on {}.{} to {}.9", name, image.capability.major,
                                    image.capability.minor, image.capability.major)};
   }

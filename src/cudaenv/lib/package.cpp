@@ -59,9 +59,10 @@ std::string archive_message(archive* reader) {
 // An inner archive read straight from its outer archive's stream: the bytes
 // already read to recognise it first, then the rest as libarchive asks.
 struct NestedStream {
-  archive* outer;
+  archive* outer = nullptr;
   std::string head;
   bool head_given = false;
+  char block[65536];
 };
 
 la_ssize_t read_nested(archive*, void* data, const void** buffer) {
@@ -71,14 +72,11 @@ la_ssize_t read_nested(archive*, void* data, const void** buffer) {
     *buffer = stream->head.data();
     return static_cast<la_ssize_t>(stream->head.size());
   }
-  const void* block = nullptr;
-  std::size_t size = 0;
-  la_int64_t offset = 0;
-  const int status = archive_read_data_block(stream->outer, &block, &size, &offset);
-  if (status == ARCHIVE_EOF) return 0;
-  if (status < ARCHIVE_WARN) return -1;
-  *buffer = block;
-  return static_cast<la_ssize_t>(size);
+  // archive_read_data, not _block: the head was read with it, and the two
+  // do not mix within one entry.
+  const auto n = archive_read_data(stream->outer, stream->block, sizeof stream->block);
+  *buffer = stream->block;
+  return n;
 }
 
 class PackageReader {
@@ -95,7 +93,9 @@ class PackageReader {
     while ((status = archive_read_next_header(reader, &entry)) == ARCHIVE_OK || status == ARCHIVE_WARN) {
       const char* path = archive_entry_pathname(entry);
       const std::string member = fmt::format("{}!{}", name, path ? path : "?");
-      if (archive_entry_filetype(entry) != AE_IFREG) continue;
+      // ar members (a .deb's) carry no file type, only permission bits.
+      const auto type = archive_entry_filetype(entry);
+      if (type != AE_IFREG && type != 0) continue;
       if (auto error = read_member(reader, member, depth); !error.empty()) return error;
     }
     if (status != ARCHIVE_EOF) return fmt::format("{}: {}", name, archive_message(reader));
@@ -128,8 +128,10 @@ class PackageReader {
           return fmt::format("{}: archives nested more than {} deep; refusing to open it", member, limits_.max_depth);
         }
         Archive inner = new_reader();
-        NestedStream stream{reader, std::move(bytes)};
-        if (archive_read_open(inner.get(), &stream, nullptr, read_nested, nullptr) != ARCHIVE_OK) {
+        auto stream = std::make_unique<NestedStream>();
+        stream->outer = reader;
+        stream->head = std::move(bytes);
+        if (archive_read_open(inner.get(), stream.get(), nullptr, read_nested, nullptr) != ARCHIVE_OK) {
           return {};  // compressed data that is not an archive: nothing to inspect
         }
         return read_all(inner.get(), member, depth + 1);
@@ -180,7 +182,11 @@ void inspect_package(Bytes bytes, const std::string& name, const ReadOptions& op
   summary.path = name;
   summary.size = bytes.size();
   if (archive_read_open_memory(reader.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
-    summary.error = inspect_bytes(bytes, name, options).error;  // says what is read
+    const std::string_view head(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 512));
+    summary.error = sniff(head) == MemberKind::archive
+                        ? fmt::format("cannot read it as a package (truncated or damaged?): {}",
+                                      archive_message(reader.get()))
+                        : inspect_bytes(bytes, name, options).error;  // says what is read
     visit(std::move(summary));
     return;
   }

@@ -188,7 +188,7 @@ FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, con
                               "SASS; inspect the linked program instead");
     return result;
   }
-  if (target.driver_cuda) {
+  if (target.driver_cuda && target.check_driver_floor) {
     for (const auto& reason : minimum_driver(file, facts).reasons) {
       if (reason.cuda > *target.driver_cuda) {
         result.problems.push_back(fmt::format("{}: needs a driver for {}; this one supports CUDA {}", reason.why,
@@ -216,11 +216,10 @@ FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, con
         whys.push_back(verdict.runs ? "its SASS needs no JIT link" : verdict.why);
       }
     }
-    jit_link = hows.empty() || !whys.empty()
-                   ? RunVerdict{false, "", ""}
-                   : RunVerdict{true, fmt::format("JIT-linking the relocatable PTX ({})",
-                                                  fmt::join(std::set<std::string>(hows.begin(), hows.end()), "; ")),
-                                ""};
+    std::set<std::string> linked;
+    for (auto how : hows) linked.insert("JIT-linking relocatable " + how.substr(how.find("compute_")));
+    jit_link = hows.empty() || !whys.empty() ? RunVerdict{false, "", ""}
+                                             : RunVerdict{true, fmt::format("{}", fmt::join(linked, "; ")), ""};
     return *jit_link;
   };
 
@@ -290,11 +289,10 @@ std::string FileVerdict::summary() const {
       text = hows.empty() ? "runs: its GPU code defines no kernels" : fmt::format("runs: {}", fmt::join(hows, "; "));
       break;
     case Outcome::partial:
-      text = fmt::format("partial: {} of {} containers with kernels have code for it ({}); the kernels of the others "
-                         "cannot run on it: {}",
-                         std::ranges::count_if(containers, [](const auto& c) { return c.counts && c.verdict.runs; }),
-                         std::ranges::count_if(containers, [](const auto& c) { return c.counts; }),
-                         fmt::join(hows, "; "), fmt::join(parts, "; "));
+      // Containers that run were not read for kernels: count what was judged.
+      text = fmt::format("partial: {} of {} containers have no code for it: {}; the others run ({})",
+                         std::ranges::count_if(containers, [](const auto& c) { return c.counts && !c.verdict.runs; }),
+                         containers.size(), fmt::join(parts, "; "), fmt::join(hows, "; "));
       break;
     case Outcome::will_not_run:
       text = fmt::format("will not run: {}", fmt::join(parts, "; "));

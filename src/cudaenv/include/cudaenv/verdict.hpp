@@ -27,6 +27,10 @@ struct CheckTarget {
   Version capability;
   std::optional<Version> driver_cuda;
   std::string text;  // as given
+  // Also fail when the file needs a newer driver than `driver_cuda` for
+  // reasons other than the code (its runtime, compression, cubin versions).
+  // A release check says that once per file instead.
+  bool check_driver_floor = true;
   // Accepts 8.9, 89, sm_89, each optionally @X.Y. Throws std::invalid_argument
   // for text that is not a GPU, a capability no GPU has, or a driver too old
   // to know the GPU.
