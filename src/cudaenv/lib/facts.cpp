@@ -79,6 +79,7 @@ Facts Facts::parse(std::string_view text) {
       return DriverFloorFact{optional_version(entry, "cuda"), optional_release(entry, "driver"),
                              entry.at("source").get<std::string>()};
     };
+    facts.cuda_major_libraries_ = floors.at("libraries_of_the_cuda_major").get<std::vector<std::string>>();
     for (const auto& [key, entry] : floors.at("fatbin_compression").items()) facts.compression_floors_.emplace(key, floor(entry));
     for (const auto& [key, entry] : floors.at("cubin_code_version").items()) {
       facts.code_version_floors_.emplace(Version::parse(key).value(), floor(entry));

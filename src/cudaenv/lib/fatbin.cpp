@@ -88,10 +88,11 @@ std::string check_cubin(const FatbinImage& image) {
   const bool cubin_says_a = abi >= 8 ? (flags & 0x8) != 0 : (flags & 0x800) != 0;
   const bool disagree = cubin_says_a ? image.variant != 'a' : abi < 8 && image.variant == 'a';
   if (disagree) {
+    // Arch-specific targets begin with sm_90a: on older GPUs the mark cannot mean one.
     return fmt::format("the cubin's ELF header marks it {} (e_flags {:#x}) but its fatbin entry says {}; the driver "
-                       "goes by the entry",
+                       "goes by the entry{}",
                        cubin_says_a ? fmt::format("arch-specific, sm_{}a", sm) : fmt::format("plain sm_{}", sm), flags,
-                       image.name());
+                       image.name(), cubin_says_a && sm < 90 ? " (no sm_" + std::to_string(sm) + "a target exists)" : "");
   }
   return {};
 }

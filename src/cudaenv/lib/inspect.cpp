@@ -44,9 +44,8 @@ bool inspect_cubin(Elf* elf, Bytes bytes, const std::string& member, std::vector
   return true;
 }
 
-// The libraries a linked file names in its dynamic section.
-std::vector<std::string> needed_libraries(Elf* elf) {
-  std::vector<std::string> needed;
+// The libraries a linked file needs, and its own name, from its dynamic section.
+void read_dynamic_section(Elf* elf, InspectedFile& file) {
   Elf_Scn* scn = nullptr;
   while ((scn = elf_nextscn(elf, scn)) != nullptr) {
     GElf_Shdr header;
@@ -57,21 +56,36 @@ std::vector<std::string> needed_libraries(Elf* elf) {
     for (std::size_t i = 0; i < count; ++i) {
       GElf_Dyn entry;
       if (!gelf_getdyn(data, static_cast<int>(i), &entry) || entry.d_tag == DT_NULL) break;
-      if (entry.d_tag != DT_NEEDED) continue;
-      if (const char* name = elf_strptr(elf, header.sh_link, entry.d_un.d_val)) needed.emplace_back(name);
+      if (entry.d_tag != DT_NEEDED && entry.d_tag != DT_SONAME) continue;
+      const char* name = elf_strptr(elf, header.sh_link, entry.d_un.d_val);
+      if (!name) continue;
+      if (entry.d_tag == DT_NEEDED) file.needed.emplace_back(name);
+      else file.soname = name;
     }
   }
-  return needed;
 }
 
-// PTX text kept as data (for cuModuleLoadData): a ".version" directive
-// shortly before a ".target sm_" one.
+// PTX text kept as data (for cuModuleLoadData): a module header
+// (".version X.Y", then ".target sm_NN" after only white space) and a kernel
+// (".entry") before the string ends. Compilers' help texts that mention
+// ".target sm_70" have neither.
 bool holds_ptx_text(Bytes bytes) {
   const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   constexpr std::string_view target = ".target sm_";
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  const auto is_version = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
   for (auto at = text.find(target); at != std::string_view::npos; at = text.find(target, at + 1)) {
-    const auto from = at > 256 ? at - 256 : 0;
-    if (text.substr(from, at - from).find(".version ") != std::string_view::npos) return true;
+    auto before = at;
+    while (before > 0 && is_space(text[before - 1])) --before;
+    if (before == at) continue;
+    auto number = before;
+    while (number > 0 && is_version(text[number - 1])) --number;
+    constexpr std::string_view version = ".version ";
+    if (number == before || number < version.size() || text.substr(number - version.size(), version.size()) != version) {
+      continue;
+    }
+    const auto end = std::min(text.find('\0', at), at + (std::size_t{1} << 20));
+    if (text.substr(at, end - at).find(".entry") != std::string_view::npos) return true;
   }
   return false;
 }
@@ -96,7 +110,7 @@ std::string inspect_elf(Elf* elf, Bytes bytes, const std::string& member, std::v
       }
       return {};
     }
-    file->needed = needed_libraries(elf);
+    read_dynamic_section(elf, *file);
   }
   // libelf shows a file whose section headers lie past its end as having no
   // sections; that is a truncated file, not one without GPU code.
@@ -337,6 +351,7 @@ nlohmann::json inspect_to_json(std::span<const InspectedFile> files) {
     entry["size"] = file.size;
     entry["linked"] = file.linked;
     entry["needed"] = file.needed;
+    entry["soname"] = file.soname.empty() ? json(nullptr) : json(file.soname);
     entry["unseen"] = file.unseen.empty() ? json(nullptr) : json(file.unseen);
     entry["note"] = file.note.empty() ? json(nullptr) : json(file.note);
     entry["containers"] = std::move(containers);

@@ -158,7 +158,10 @@ FileReport report_file(const InspectedFile& file, const InspectRequest& request,
   if (!file.containers.empty() && !floor.reasons.empty()) lines += fmt::format("  minimum driver: {}\n", floor.text());
   if (!file.note.empty()) lines += fmt::format("  note: {}\n", file.note);
 
-  report.text = file.path + "\n" + lines + inspect_to_text(std::span(&file, 1)).substr(file.path.size() + 1);
+  // A "cannot tell" verdict already said what the reader cannot see.
+  const bool said_unseen = !file.unseen.empty() && !(request.checks.empty() && request.required.empty());
+  report.text = file.path + "\n" + lines +
+                (said_unseen ? std::string() : inspect_to_text(std::span(&file, 1)).substr(file.path.size() + 1));
   if (as_json) {
     if (!request.required.empty() || request.driver || request.require_ptx) report.json["requirements"] = requirements;
     report.json["minimum_driver"] = floor_json(floor);

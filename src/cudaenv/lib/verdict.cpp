@@ -123,16 +123,30 @@ std::string DriverFloor::text() const {
 
 DriverFloor minimum_driver(const InspectedFile& file, const Facts& facts) {
   DriverFloor floor;
-  // The CUDA runtime it links: minor-version compatibility lets libcudart.so.N
-  // run on any driver of CUDA N.x from that family's minimum.
-  static const std::regex cudart("^libcudart\\.so\\.([0-9]+)(?:\\.[0-9]+)*$");
-  for (const auto& library : file.needed) {
-    std::smatch m;
-    if (!std::regex_match(library, m, cudart)) continue;
-    const Version family{std::stoi(m[1].str()), 0};
+  // The CUDA libraries it is or links (libcudart.so.12, libcublas.so.12):
+  // minor-version compatibility lets them run on any driver of CUDA N.x
+  // from that family's minimum, and on no older one.
+  const auto cuda_major = [&](const std::string& library) -> std::optional<Version> {
+    for (const auto& stem : facts.libraries_of_the_cuda_major()) {
+      const auto prefix = stem + ".so.";
+      if (!library.starts_with(prefix)) continue;
+      int major = 0;
+      std::size_t at = prefix.size();
+      while (at < library.size() && library[at] >= '0' && library[at] <= '9' && major < 1000) {
+        major = major * 10 + (library[at++] - '0');
+      }
+      if (at == prefix.size() || (at < library.size() && library[at] != '.')) return std::nullopt;
+      return Version{major, 0};
+    }
+    return std::nullopt;
+  };
+  const auto add_family = [&](Version family, std::string why) {
     const auto* toolkit = facts.toolkit(family);
-    floor.reasons.push_back({family, toolkit ? toolkit->driver_min_minor_compat : std::nullopt,
-                             fmt::format("links {}", library)});
+    floor.reasons.push_back({family, toolkit ? toolkit->driver_min_minor_compat : std::nullopt, std::move(why)});
+  };
+  if (auto family = cuda_major(file.soname)) add_family(*family, fmt::format("is {}", file.soname));
+  for (const auto& library : file.needed) {
+    if (auto family = cuda_major(library)) add_family(*family, fmt::format("links {}", library));
   }
   std::set<std::string> compressions;
   std::set<Version> code_versions;

@@ -61,6 +61,8 @@ class Facts {
   const std::map<std::string, CapabilityFacts, std::less<>>& capabilities() const { return capabilities_; }
   // "lz4", "zstd"; nullptr for a compression the file does not list.
   const DriverFloorFact* compression_floor(std::string_view compression) const;
+  // Libraries whose SONAME major is the CUDA major ("libcudart", "libcublas").
+  const std::vector<std::string>& libraries_of_the_cuda_major() const { return cuda_major_libraries_; }
   // A cubin ELF ABI ("code version" 1.8); nullptr: no floor known.
   const DriverFloorFact* code_version_floor(Version code_version) const;
 
@@ -69,6 +71,7 @@ class Facts {
   std::map<Version, ToolkitFacts> toolkits_;
   std::map<std::string, DriverFloorFact, std::less<>> compression_floors_;
   std::map<Version, DriverFloorFact> code_version_floors_;
+  std::vector<std::string> cuda_major_libraries_;
 };
 
 }  // namespace cudaenv

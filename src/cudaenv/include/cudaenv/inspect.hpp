@@ -21,6 +21,7 @@ struct InspectedFile {
   std::vector<FatbinContainer> containers;
   bool linked = false;              // an executable or shared library (device code already linked)
   std::vector<std::string> needed;  // its DT_NEEDED libraries
+  std::string soname;               // its DT_SONAME, if a shared library
   // Code the reader knows is there but cannot judge: section headers
   // stripped, PTX kept as data for cuModuleLoadData. Empty when none.
   std::string unseen;
