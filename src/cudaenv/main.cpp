@@ -225,6 +225,11 @@ int main(int argc, char** argv) {
   inspect->add_flag("--ptx", inspect_options.request.with_ptx, "Also print the PTX text (decompressed)");
   inspect->add_flag("--verify-cubins", inspect_options.read.verify_zstd_cubins,
                     "Also cross-check zstd-compressed cubins against their entries (slower)");
+  inspect->footer(
+      "Verdicts per file and --check: runs, partial (some containers with kernels have no code for the GPU, as in "
+      "libraries that choose kernels per architecture), will not run, cannot tell.\n"
+      "Exit: 0 runs (partial too, with a warning); 1 will not run, partial under --strict, or a --require/--driver/"
+      "--max-size not met; 2 cannot tell, unreadable, or bad arguments.");
 
   // Name an unknown command rather than CLI11's "A subcommand is required".
   const auto known = app.get_subcommands([&](CLI::App* sub) { return argc > 1 && sub->get_name() == argv[1]; });
