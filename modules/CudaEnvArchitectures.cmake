@@ -19,7 +19,9 @@ entries. Case does not matter.
 ``8.6`` ``86`` ``sm_86``     SASS for compute capability 8.6
 ``9.0a`` ``90a`` ``sm_90a``  arch-specific SASS (runs on 9.0 only)
 ``10.0f`` ``100f``           family-specific SASS (runs on the 10.x family)
-``8.6+PTX``                  SASS and PTX for 8.6 (PyTorch form)
+``8.6+PTX``                  SASS and PTX for 8.6 (PyTorch form); PyTorch's
+                             ``9.0a+PTX`` is taken as ``9.0a``, with a warning
+``Ampere+PTX``               a generation, and PTX of its newest member
 ``80-real`` ``90-virtual``   SASS only / PTX only (CMake form); ``compute_90``
                              is the same as ``90-virtual``
 ``Turing`` ... ``Blackwell`` every baseline capability of that generation the
@@ -45,7 +47,9 @@ get PTX: their PTX would not run on any later GPU.
       [FORWARD_COMPAT <ON|OFF>]          # default ON
       [PLATFORM <x86_64|sbsa|jetson>]    # default x86_64
       [GPUS <capability>...]             # used by native
-      [SUPPORTED <capability>...]        # the toolkit's own list, if known
+      [TOOLKIT_SUPPORTED <capability>...]  # the toolkit's own list, if known
+      [SUPPORTED <entry>...]             # what the project's code builds for
+      [OUTSIDE_SUPPORTED <drop|error>]   # default drop (with a warning)
       [ON_UNSUPPORTED <error|drop>])     # default error
 
   Sets ``<out-var>`` to a ``CUDA_ARCHITECTURES`` list in ascending order:
@@ -54,7 +58,17 @@ get PTX: their PTX would not run on any later GPU.
 
   ``FORWARD_COMPAT ON`` embeds exactly one PTX image, ``compute_XY`` of the
   highest selected capability (``9.0a`` counts as 9.0). ``OFF`` embeds PTX
-  only where an entry asks for it.
+  only where an entry asks for it. Left unset it means ``ON``, except when
+  every selected entry is ``a``/``f``: then no baseline PTX is embedded
+  (code written for ``9.0a`` may use ``wgmma`` or ``tcgen05``, which
+  ``compute_90`` cannot hold) and a STATUS line says so. An explicit ``ON``
+  keeps the PTX; such code must then be guarded
+  (``__CUDA_ARCH_FEAT_SM90_ALL``, ``__CUDA_ARCH_SPECIFIC__``,
+  ``__CUDA_ARCH_FAMILY_SPECIFIC__``).
+
+  ``SUPPORTED``: see :command:`cudaenv_select_architectures`; the resolver
+  applies it the same way, and ``OUTSIDE_SUPPORTED error`` makes a drop an
+  error.
 
   ``default`` takes the baseline capabilities the toolkit supports, leaves
   out Jetson (Tegra) capabilities unless ``PLATFORM jetson`` (which takes
@@ -73,6 +87,7 @@ get PTX: their PTX would not run on any later GPU.
   Project wrapper, called after CUDA is enabled. ::
 
     cudaenv_select_architectures([CAPABILITIES <entry>...]
+                                 [SUPPORTED <entry>...]      # what the code builds for
                                  [FORWARD_COMPAT <ON|OFF>]
                                  [TARGETS <target>...])
 
@@ -99,7 +114,24 @@ get PTX: their PTX would not run on any later GPU.
   ``CUDA_ARCHITECTURES`` property of each of ``TARGETS``, and
   ``CUDAENV_CUDA_ARCHITECTURES`` in the caller. Prints one summary table per
   configure for each distinct result, and appends it to the global property
-  ``CUDAENV_ARCHITECTURES_SUMMARY``.
+  ``CUDAENV_ARCHITECTURES_SUMMARY``. At the end of the configure
+  (``cmake_language(DEFER)``) each target that compiles CUDA with another
+  list than the one printed (a ``set(CMAKE_CUDA_ARCHITECTURES ...)`` after
+  the call, its own ``CUDA_ARCHITECTURES``, a target created before the
+  call) gets a warning naming it and its list: the users' and packagers'
+  choice would not reach it. Targets with ``CUDA_ARCHITECTURES OFF`` (their
+  own ``--generate-code`` flags) are left alone.
+
+  ``SUPPORTED`` is what the project's code can be built for: ``8.0``
+  (exactly), ``8.0+`` (8.0 and newer: the code uses ``cp.async``), ``9.0a``
+  / ``10.0f`` (code that needs the arch- or family-specific features), and
+  generation names. Whichever list wins is intersected with it, by the rule
+  :command:`cudaenv_add_kernel_library` uses for variants: entries outside
+  it are dropped with one warning (a selected ``9.0`` becomes ``9.0a``
+  where only ``9.0a`` is supported), an empty result is an error naming
+  both lists, and the project's own ``CAPABILITIES`` outside its
+  ``SUPPORTED`` is an error. The forward-compatible PTX is then of the
+  highest capability the code supports without ``a``/``f`` features.
 
   ``CMAKE_CUDA_ARCHITECTURES`` and ``CUDAARCHS`` are also read by CMake
   itself when CUDA is enabled, so they must use CMake's syntax (``86``,
@@ -259,25 +291,79 @@ endfunction()
 function(_cudaenv_default_set out toolkit platform supported)
   set(result "")
   foreach(cap IN LISTS supported)
-    cudaenv_capability_fact(tegra "${cap}" tegra)
     cudaenv_capability_fact(until "${cap}" default_until)
     cudaenv_capability_fact(never "${cap}" never_default)
     if(never)
       continue()
     endif()
-    # Jetson GPUs run only Tegra code, and Tegra code runs only on them.
-    if(platform STREQUAL "jetson")
-      set(wanted "${tegra}")
-    elseif(tegra)
-      set(wanted OFF)
-    else()
-      set(wanted ON)
-    endif()
+    # Jetson GPUs run only Tegra code, and Tegra code runs only on them. The
+    # sbsa stack also serves the Jetsons the facts give a sbsa_from for
+    # (Thor from CUDA 13.0).
+    _cudaenv_tegra_on_platform(wanted "${cap}" "${toolkit}" "${platform}")
     if(wanted AND (NOT until OR toolkit VERSION_LESS_EQUAL until))
       list(APPEND result "${cap}")
     endif()
   endforeach()
   set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
+# Whether code for <cap> built for <platform> with <toolkit> can run on a GPU
+# of that capability: Tegra GPUs on jetson, and on sbsa from the facts'
+# sbsa_from; other GPUs everywhere but jetson.
+function(_cudaenv_tegra_on_platform out cap toolkit platform)
+  cudaenv_capability_fact(tegra "${cap}" tegra)
+  if(platform STREQUAL "jetson")
+    set(result "${tegra}")
+  elseif(NOT tegra)
+    set(result ON)
+  elseif(platform STREQUAL "sbsa")
+    cudaenv_capability_fact(sbsa_from "${cap}" sbsa_from)
+    set(result OFF)
+    if(sbsa_from AND toolkit VERSION_GREATER_EQUAL sbsa_from)
+      set(result ON)
+    endif()
+  else()
+    set(result OFF)
+  endif()
+  set(${out} ${result} PARENT_SCOPE)
+endfunction()
+
+# The platform warning for <token> naming Jetson or non-Jetson capabilities
+# <caps>: code built for x86_64 never runs on a Jetson, code for a Jetson
+# never runs elsewhere, and on sbsa a Jetson runs it only from sbsa_from.
+function(_cudaenv_platform_warning token caps toolkit platform)
+  set(tegra_caps "")
+  set(other_caps "")
+  foreach(cap IN LISTS caps)
+    cudaenv_capability_fact(tegra "${cap}" tegra)
+    if(tegra)
+      list(APPEND tegra_caps "${cap}")
+    else()
+      list(APPEND other_caps "${cap}")
+    endif()
+  endforeach()
+  if(tegra_caps AND platform STREQUAL "x86_64")
+    message(WARNING "CudaEnv: '${token}' is a Jetson (Tegra) GPU; code built for PLATFORM x86_64 never runs on it. "
+      "Cross-build with toolchains/sbsa.cmake (CUDA 13) or toolchains/jetson.cmake instead.")
+  elseif(tegra_caps AND platform STREQUAL "sbsa")
+    foreach(cap IN LISTS tegra_caps)
+      _cudaenv_tegra_on_platform(runs "${cap}" "${toolkit}" sbsa)
+      if(NOT runs)
+        cudaenv_capability_fact(sbsa_from "${cap}" sbsa_from)
+        cudaenv_capability_fact(gpus "${cap}" gpus)
+        if(sbsa_from)
+          set(when "from CUDA ${sbsa_from}")
+        else()
+          set(when "with no CUDA release yet")
+        endif()
+        message(WARNING "CudaEnv: '${token}' is a Jetson GPU (${cap}: ${gpus}) that runs the arm64-sbsa CUDA stack only "
+          "${when}; with CUDA ${toolkit} build for it with toolchains/jetson.cmake (L4T) instead.")
+        break()
+      endif()
+    endforeach()
+  elseif(other_caps AND platform STREQUAL "jetson")
+    message(WARNING "CudaEnv: '${token}' is not a Jetson GPU; code for it never runs on a Jetson (PLATFORM jetson).")
+  endif()
 endfunction()
 
 # Baseline capabilities of a generation name ("ampere", "blackwell+tegra").
@@ -300,6 +386,79 @@ function(_cudaenv_generation_set out name)
     cudaenv_capability_fact(never "${cap}" never_default)
     if(NOT never AND generation STREQUAL name AND ((tegra AND tegra_wanted) OR (NOT tegra AND NOT tegra_wanted)))
       list(APPEND result "${cap}")
+    endif()
+  endforeach()
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
+# What a piece of code supports, intersected with a selection: one rule for
+# the kernel library's variants and for a project's SUPPORTED list.
+# <entries>: X.Y (exactly), X.Y+ (X.Y and newer), X.Ya / X.Yf (arch- or
+# family-specific code, built when X.Y is selected). <selected>: CMake
+# architecture numbers (86, 90a, 100f). A selected a/f number matches only an
+# a/f entry of its capability, unless KEEP_VARIANTS, where a plain entry
+# covering its capability keeps it as it is. <bad_out>: the first entry that
+# is none of these forms, else "".
+function(_cudaenv_intersect_capabilities out entries selected bad_out)
+  cmake_parse_arguments(PARSE_ARGV 4 arg "KEEP_VARIANTS" "" "")
+  set(result "")
+  set(bad "")
+  foreach(entry IN LISTS entries)
+    if(entry MATCHES "^([0-9]+)\\.([0-9])(\\+|a|f)?$")
+      math(EXPR number "${CMAKE_MATCH_1} * 10 + ${CMAKE_MATCH_2}")
+      set(kind "${CMAKE_MATCH_3}")
+    else()
+      set(bad "${entry}")
+      break()
+    endif()
+    foreach(selected_arch IN LISTS selected)
+      string(REGEX MATCH "^[0-9]+" selected_number "${selected_arch}")
+      set(selected_variant OFF)
+      if(NOT selected_arch STREQUAL selected_number)
+        set(selected_variant ON)
+      endif()
+      if(selected_variant AND NOT kind MATCHES "^[af]$" AND NOT arg_KEEP_VARIANTS)
+        continue()
+      endif()
+      if((kind STREQUAL "+" AND selected_number GREATER_EQUAL number) OR selected_number EQUAL number)
+        if(kind MATCHES "^[af]$")
+          list(APPEND result "${number}${kind}")
+        else()
+          list(APPEND result "${selected_arch}")
+        endif()
+      endif()
+    endforeach()
+  endforeach()
+  list(REMOVE_DUPLICATES result)
+  list(SORT result COMPARE NATURAL)
+  set(${out} "${result}" PARENT_SCOPE)
+  set(${bad_out} "${bad}" PARENT_SCOPE)
+endfunction()
+
+# A project's SUPPORTED entries as the intersection rule takes them (X.Y,
+# X.Y+, X.Ya, X.Yf): 8.0, 80, sm_80, 8.0+, 80+, 9.0a, 90a, and generation
+# names (every baseline capability of it).
+function(_cudaenv_supported_entries out entries)
+  set(result "")
+  string(REGEX REPLACE "[\\,; \t\r\n]+" ";" entries "${entries}")
+  foreach(entry IN LISTS entries)
+    string(TOLOWER "${entry}" e)
+    if(e STREQUAL "")
+      continue()
+    elseif(e MATCHES "^(sm_)?([0-9]+)\\.?([0-9])(\\+|a|f)?$")
+      list(APPEND result "${CMAKE_MATCH_2}.${CMAKE_MATCH_3}${CMAKE_MATCH_4}")
+    elseif(e MATCHES "^[a-z]+(\\+tegra)?$")
+      _cudaenv_generation_set(members "${e}")
+      if(NOT members)
+        message(FATAL_ERROR "CudaEnv: SUPPORTED entry '${entry}' is not a capability or a generation name. "
+          "Accepted: 8.0 (exactly 8.0), 8.0+ (8.0 and newer), 9.0a / 10.0f (arch- or family-specific code), "
+          "a generation name (Ampere, Hopper, ...).")
+      endif()
+      list(APPEND result ${members})
+    else()
+      message(FATAL_ERROR "CudaEnv: SUPPORTED entry '${entry}' is not a capability or a generation name. "
+        "Accepted: 8.0 (exactly 8.0), 8.0+ (8.0 and newer), 9.0a / 10.0f (arch- or family-specific code), "
+        "a generation name (Ampere, Hopper, ...).")
     endif()
   endforeach()
   set(${out} "${result}" PARENT_SCOPE)
@@ -342,10 +501,12 @@ endmacro()
 
 function(cudaenv_resolve_architectures out_var)
   cmake_parse_arguments(PARSE_ARGV 1 arg ""
-    "TOOLKIT_VERSION;FORWARD_COMPAT;PLATFORM;ON_UNSUPPORTED" "SPEC;GPUS;SUPPORTED")
+    "TOOLKIT_VERSION;FORWARD_COMPAT;PLATFORM;ON_UNSUPPORTED;OUTSIDE_SUPPORTED"
+    "SPEC;GPUS;TOOLKIT_SUPPORTED;SUPPORTED")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "cudaenv_resolve_architectures: unknown arguments: ${arg_UNPARSED_ARGUMENTS}. "
-      "Accepted: SPEC, TOOLKIT_VERSION, FORWARD_COMPAT, PLATFORM, GPUS, SUPPORTED, ON_UNSUPPORTED.")
+      "Accepted: SPEC, TOOLKIT_VERSION, FORWARD_COMPAT, PLATFORM, GPUS, TOOLKIT_SUPPORTED, SUPPORTED, "
+      "OUTSIDE_SUPPORTED, ON_UNSUPPORTED.")
   endif()
 
   # Options.
@@ -353,8 +514,12 @@ function(cudaenv_resolve_architectures out_var)
     message(FATAL_ERROR "cudaenv_resolve_architectures: TOOLKIT_VERSION '${arg_TOOLKIT_VERSION}' is not a CUDA version; pass major.minor, for example TOOLKIT_VERSION 13.0.")
   endif()
   set(_toolkit "${CMAKE_MATCH_1}")
+  # Unset means ON, except that a selection of a/f entries only then gets no
+  # PTX (see below); an explicit ON always gets it.
+  set(forward_compat_explicit ON)
   if(NOT DEFINED arg_FORWARD_COMPAT)
     set(arg_FORWARD_COMPAT ON)
+    set(forward_compat_explicit OFF)
   endif()
   string(TOUPPER "${arg_FORWARD_COMPAT}" fc)
   if(fc MATCHES "^(ON|YES|TRUE|Y|1)$")
@@ -380,12 +545,19 @@ function(cudaenv_resolve_architectures out_var)
     message(FATAL_ERROR "CudaEnv: ON_UNSUPPORTED '${arg_ON_UNSUPPORTED}' is not 'error' or 'drop'.")
   endif()
 
+  if(NOT DEFINED arg_OUTSIDE_SUPPORTED)
+    set(arg_OUTSIDE_SUPPORTED drop)
+  endif()
+  if(NOT arg_OUTSIDE_SUPPORTED MATCHES "^(drop|error)$")
+    message(FATAL_ERROR "CudaEnv: OUTSIDE_SUPPORTED '${arg_OUTSIDE_SUPPORTED}' is not 'drop' or 'error'.")
+  endif()
+
   # The toolkit's baseline capabilities: its own list if given, else the facts file's.
   set(supported "")
-  foreach(entry IN LISTS arg_SUPPORTED)
+  foreach(entry IN LISTS arg_TOOLKIT_SUPPORTED)
     _cudaenv_normalize_gpu(cap "${entry}")
     if(NOT cap)
-      message(FATAL_ERROR "CudaEnv: SUPPORTED entry '${entry}' is not a compute capability (expected 8.6, 86 or sm_86).")
+      message(FATAL_ERROR "CudaEnv: TOOLKIT_SUPPORTED entry '${entry}' is not a compute capability (expected 8.6, 86 or sm_86).")
     endif()
     list(APPEND supported "${cap}")
   endforeach()
@@ -405,7 +577,7 @@ function(cudaenv_resolve_architectures out_var)
         message(FATAL_ERROR "CudaEnv: CUDA ${_toolkit} is older than every toolkit CudaEnv knows (${list}); use CUDA 11.0 or newer.")
       endif()
       message(WARNING "CudaEnv: CUDA ${_toolkit} is newer than the facts file (newest known: ${facts_toolkit}); assuming CUDA ${facts_toolkit}'s architecture list. "
-        "Pass SUPPORTED from 'nvcc --list-gpu-code' to follow the installed toolkit.")
+        "Pass TOOLKIT_SUPPORTED from 'nvcc --list-gpu-code' to follow the installed toolkit.")
     endif()
     cudaenv_toolkit_fact(numbers "${facts_toolkit}" sass)
     foreach(number IN LISTS numbers)
@@ -492,8 +664,10 @@ function(cudaenv_resolve_architectures out_var)
           endif()
         endforeach()
       endif()
-    elseif(t MATCHES "^[a-z]+(\\+tegra)?$")
-      _cudaenv_generation_set(members "${t}")
+    elseif(t MATCHES "^([a-z]+(\\+tegra)?)(\\+ptx)?$")
+      # Generation names; PyTorch's Ampere+PTX adds PTX of the newest member.
+      set(name_ptx "${CMAKE_MATCH_3}")
+      _cudaenv_generation_set(members "${CMAKE_MATCH_1}")
       if(NOT members)
         _cudaenv_malformed("${token}" " (not a generation name or special value)")
       endif()
@@ -507,6 +681,11 @@ function(cudaenv_resolve_architectures out_var)
         list(JOIN supported " " supported_list)
         _cudaenv_reject("${token}" "none of its capabilities (${list}) is supported; CUDA ${_toolkit} supports ${supported_list}.")
       endif()
+      _cudaenv_platform_warning("${token}" "${expanded}" "${_toolkit}" "${platform}")
+      if(name_ptx AND expanded)
+        list(GET expanded -1 newest_member)
+        _cudaenv_request("${newest_member}" OFF ON "${token}" ON)
+      endif()
     else()
       # Explicit entries.
       set(sass ON)
@@ -515,9 +694,13 @@ function(cudaenv_resolve_architectures out_var)
         set(key "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}${CMAKE_MATCH_3}")
         if(CMAKE_MATCH_4)
           if(CMAKE_MATCH_3)
-            _cudaenv_malformed("${token}" ": a/f targets never get PTX (it would run only on that one GPU or family); use ${CMAKE_MATCH_1}.${CMAKE_MATCH_2}+PTX for portable PTX")
+            # PyTorch's 9.0a+PTX: built as 9.0a, without the PTX.
+            message(WARNING "CudaEnv: '${token}' asks for arch-specific PTX (compute_${CMAKE_MATCH_1}${CMAKE_MATCH_2}${CMAKE_MATCH_3}), "
+              "which no other GPU can run; building ${key} SASS only. For portable PTX add ${CMAKE_MATCH_1}.${CMAKE_MATCH_2}+PTX, "
+              "or rely on the one forward-compatible PTX.")
+          else()
+            set(ptx ON)
           endif()
-          set(ptx ON)
         endif()
       elseif(t MATCHES "^sm_([0-9]+)([0-9])([af]?)$")
         set(key "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}${CMAKE_MATCH_3}")
@@ -543,11 +726,8 @@ function(cudaenv_resolve_architectures out_var)
         continue()
       endif()
       _cudaenv_split_key(base variant "${key}")
-      cudaenv_capability_fact(tegra "${base}" tegra)
-      if(tegra AND platform STREQUAL "x86_64")
-        message(WARNING "CudaEnv: '${token}' is a Jetson (Tegra) GPU; code built for PLATFORM x86_64 never runs on it. Cross-build with toolchains/sbsa.cmake (CUDA 13) or toolchains/jetson.cmake instead.")
-      elseif(platform STREQUAL "jetson" AND NOT tegra AND base IN_LIST supported)
-        message(WARNING "CudaEnv: '${token}' is not a Jetson GPU; code for it never runs on a Jetson (PLATFORM jetson).")
+      if(base IN_LIST supported)
+        _cudaenv_platform_warning("${token}" "${base}" "${_toolkit}" "${platform}")
       endif()
       _cudaenv_request("${key}" ${sass} ${ptx} "${token}" ON)
     endif()
@@ -556,16 +736,100 @@ function(cudaenv_resolve_architectures out_var)
     endforeach()
   endforeach()
 
+  # What the project's code supports (SUPPORTED): the selection intersected
+  # with it, by the rule the kernel library's variants use.
+  if(arg_SUPPORTED)
+    _cudaenv_supported_entries(support_entries "${arg_SUPPORTED}")
+    list(JOIN arg_SUPPORTED " " support_list)
+    set(kept_keys "")
+    set(dropped "")
+    foreach(key IN LISTS _keys)
+      _cudaenv_split_key(base variant "${key}")
+      _cudaenv_cap_number(number "${base}")
+      _cudaenv_intersect_capabilities(matches "${support_entries}" "${number}${variant}" bad KEEP_VARIANTS)
+      if(NOT matches)
+        list(APPEND dropped "${key}")
+        continue()
+      endif()
+      foreach(match IN LISTS matches)
+        string(REGEX MATCH "^([0-9]+)([af]?)$" _ "${match}")
+        _cudaenv_number_cap(match_cap "${CMAKE_MATCH_1}")
+        set(match_key "${match_cap}${CMAKE_MATCH_2}")
+        if(match_key STREQUAL key)
+          list(APPEND kept_keys "${key}")
+        else()
+          # Code that needs 9.0a: a selected 9.0 becomes 9.0a SASS, no PTX.
+          list(APPEND kept_keys "${match_key}")
+          set(_sass_${match_key} ON)
+          set(_ptx_${match_key} OFF)
+          set(_asked_ptx_${match_key} "")
+        endif()
+      endforeach()
+    endforeach()
+    list(REMOVE_DUPLICATES kept_keys)
+    _cudaenv_sort_keys(selected_list ${_keys})
+    list(JOIN selected_list " " selected_list)
+    if(NOT kept_keys)
+      message(FATAL_ERROR "CudaEnv: none of the selected capabilities (${selected_list}) is one the project's code supports "
+        "(SUPPORTED ${support_list}). Choose capabilities it supports, for example with -DCUDAENV_CAPABILITIES=<list> "
+        "(or CUDAARCHS / -DCMAKE_CUDA_ARCHITECTURES).")
+    endif()
+    if(dropped)
+      list(JOIN dropped " " dropped_list)
+      if(arg_OUTSIDE_SUPPORTED STREQUAL "error")
+        message(FATAL_ERROR "CudaEnv: the project's CAPABILITIES (${selected_list}) include ${dropped_list}, outside its own "
+          "SUPPORTED (${support_list}). Remove them from CAPABILITIES, or widen SUPPORTED if the code builds for them.")
+      endif()
+      message(WARNING "CudaEnv: dropped ${dropped_list} from the selected capabilities (${selected_list}): the project's code "
+        "supports only ${support_list} (SUPPORTED). Choose among those to silence this.")
+    endif()
+    set(_keys "${kept_keys}")
+  endif()
+
+  # A selection of a/f entries only gets no baseline PTX unless asked for:
+  # compute_90 of code written for 9.0a (wgmma, tcgen05) does not compile.
+  if(forward_compat AND NOT forward_compat_explicit AND _keys)
+    set(all_specific ON)
+    foreach(key IN LISTS _keys)
+      _cudaenv_split_key(base variant "${key}")
+      if(NOT variant)
+        set(all_specific OFF)
+      endif()
+    endforeach()
+    if(all_specific)
+      set(forward_compat OFF)
+      list(JOIN _keys " " specific_list)
+      message(STATUS "CudaEnv: no forward-compatible PTX: every selected entry (${specific_list}) is arch- or "
+        "family-specific, and their code (wgmma, tcgen05, ...) has no baseline PTX form. FORWARD_COMPAT ON embeds "
+        "one anyway; guard such code with __CUDA_ARCH_FEAT_SM90_ALL / __CUDA_ARCH_SPECIFIC__ / __CUDA_ARCH_FAMILY_SPECIFIC__ first.")
+    endif()
+  endif()
+
   # Forward compatibility: one PTX, of the highest capability (a/f count as
   # their baseline), never of an a/f target.
   if(forward_compat AND _keys)
     set(highest "")
     foreach(key IN LISTS _keys)
       _cudaenv_split_key(base variant "${key}")
+      # With SUPPORTED, the PTX is of a capability the code builds for plain
+      # (code that needs 9.0a has no compute_90 form).
+      if(arg_SUPPORTED)
+        _cudaenv_cap_number(base_number "${base}")
+        _cudaenv_intersect_capabilities(plain "${support_entries}" "${base_number}" bad)
+        if(NOT base_number IN_LIST plain)
+          continue()
+        endif()
+      endif()
       if(NOT highest OR base VERSION_GREATER highest)
         set(highest "${base}")
       endif()
     endforeach()
+  endif()
+  if(forward_compat AND _keys AND NOT highest)
+    list(JOIN _keys " " specific_list)
+    message(STATUS "CudaEnv: no forward-compatible PTX: the project's code supports none of ${specific_list} "
+      "without arch- or family-specific features (SUPPORTED ${support_list}).")
+  elseif(forward_compat AND _keys)
     _cudaenv_cap_number(highest_number "${highest}")
     foreach(key IN LISTS _keys)
       if(_ptx_${key} AND NOT key STREQUAL highest)
@@ -708,11 +972,65 @@ function(_cudaenv_print_summary archs toolkit platform source)
   set_property(GLOBAL APPEND_STRING PROPERTY CUDAENV_ARCHITECTURES_SUMMARY "${lines}\n")
 endfunction()
 
+# Every target below <dir>, recursively.
+function(_cudaenv_all_targets out dir)
+  get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
+  get_property(subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+  foreach(subdir IN LISTS subdirs)
+    _cudaenv_all_targets(more "${subdir}")
+    list(APPEND targets ${more})
+  endforeach()
+  set(${out} "${targets}" PARENT_SCOPE)
+endfunction()
+
+# At the end of the configure: the summary printed must be what the build
+# compiles. A target that compiles CUDA with a list other than every
+# selection made (a set(CMAKE_CUDA_ARCHITECTURES ...) after the call, its
+# own CUDA_ARCHITECTURES) gets one warning naming it and its list.
+function(_cudaenv_check_target_architectures)
+  get_property(selections GLOBAL PROPERTY _CUDAENV_SELECTIONS)
+  _cudaenv_all_targets(targets "${CMAKE_SOURCE_DIR}")
+  foreach(target IN LISTS targets)
+    get_target_property(type "${target}" TYPE)
+    if(NOT type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY|STATIC_LIBRARY|OBJECT_LIBRARY)$")
+      continue()
+    endif()
+    get_target_property(own_flags "${target}" CUDAENV_GENERATE_CODE)
+    get_target_property(imported "${target}" IMPORTED)
+    if(own_flags OR imported)
+      continue()  # cudaenv_add_kernel_library's variants choose their own code
+    endif()
+    get_target_property(sources "${target}" SOURCES)
+    set(cuda OFF)
+    foreach(source IN LISTS sources)
+      if(source MATCHES "\\.cu$")
+        set(cuda ON)
+        break()
+      endif()
+    endforeach()
+    if(NOT cuda)
+      continue()
+    endif()
+    get_target_property(archs "${target}" CUDA_ARCHITECTURES)
+    string(REPLACE ";" "," archs_key "${archs}")
+    # OFF: the target passes its own --generate-code flags, on purpose.
+    if(archs_key IN_LIST selections OR archs MATCHES "\\$<" OR archs STREQUAL "OFF")
+      continue()
+    endif()
+    list(GET selections -1 selected)
+    string(REPLACE "," ";" selected "${selected}")
+    message(WARNING "CudaEnv: target '${target}' compiles CUDA for '${archs}', not for the architectures "
+      "cudaenv_select_architectures chose and printed (${selected}): its CUDA_ARCHITECTURES was set on its own, or "
+      "CMAKE_CUDA_ARCHITECTURES changed after the call, so -DCUDAENV_CAPABILITIES, CUDAARCHS and "
+      "-DCMAKE_CUDA_ARCHITECTURES do not reach it. Pass it with TARGETS, or drop its own list.")
+  endforeach()
+endfunction()
+
 function(cudaenv_select_architectures)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "FORWARD_COMPAT" "CAPABILITIES;TARGETS")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "FORWARD_COMPAT" "CAPABILITIES;SUPPORTED;TARGETS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "cudaenv_select_architectures: unknown arguments: ${arg_UNPARSED_ARGUMENTS}. "
-      "Accepted: CAPABILITIES, FORWARD_COMPAT, TARGETS.")
+      "Accepted: CAPABILITIES, SUPPORTED, FORWARD_COMPAT, TARGETS.")
   endif()
   if(NOT CMAKE_CUDA_COMPILER_LOADED OR NOT CMAKE_CUDA_COMPILER_VERSION)
     message(FATAL_ERROR "cudaenv_select_architectures: CUDA is not enabled in this project; "
@@ -773,16 +1091,24 @@ function(cudaenv_select_architectures)
       message(STATUS "CudaEnv: architectures from ${source} (${value}), which overrides ${overridden}")
     endif()
   else()
+    set(winner default)
     set(spec "default")
     set(source "default")
   endif()
 
+  # Passed on only when someone chose it: unset lets the resolver leave PTX
+  # out of an a/f-only selection.
+  set(forward_compat_args "")
   if(DEFINED CACHE{CUDAENV_FORWARD_COMPAT})
-    set(forward_compat "${CUDAENV_FORWARD_COMPAT}")
+    set(forward_compat_args FORWARD_COMPAT "${CUDAENV_FORWARD_COMPAT}")
   elseif(DEFINED arg_FORWARD_COMPAT)
-    set(forward_compat "${arg_FORWARD_COMPAT}")
-  else()
-    set(forward_compat ON)
+    set(forward_compat_args FORWARD_COMPAT "${arg_FORWARD_COMPAT}")
+  endif()
+  # The project's own list must stay within what its code supports; anyone
+  # else's is trimmed to it with a warning.
+  set(outside_supported drop)
+  if(winner STREQUAL "project")
+    set(outside_supported error)
   endif()
   set(on_unsupported error)
   if(CUDAENV_ON_UNSUPPORTED)
@@ -827,13 +1153,22 @@ function(cudaenv_select_architectures)
   cudaenv_resolve_architectures(archs
     SPEC ${spec}
     TOOLKIT_VERSION ${toolkit}
-    FORWARD_COMPAT ${forward_compat}
+    ${forward_compat_args}
     PLATFORM ${platform}
     GPUS ${gpus}
-    SUPPORTED ${supported}
+    TOOLKIT_SUPPORTED ${supported}
+    SUPPORTED ${arg_SUPPORTED}
+    OUTSIDE_SUPPORTED ${outside_supported}
     ON_UNSUPPORTED ${on_unsupported})
 
   _cudaenv_print_summary("${archs}" "${toolkit}" "${platform}" "${source}")
+  string(REPLACE ";" "," selection "${archs}")
+  set_property(GLOBAL APPEND PROPERTY _CUDAENV_SELECTIONS "${selection}")
+  get_property(deferred GLOBAL PROPERTY _CUDAENV_CHECK_DEFERRED)
+  if(NOT deferred)
+    set_property(GLOBAL PROPERTY _CUDAENV_CHECK_DEFERRED ON)
+    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _cudaenv_check_target_architectures)
+  endif()
   if(arg_TARGETS)
     set_property(TARGET ${arg_TARGETS} PROPERTY CUDA_ARCHITECTURES "${archs}")
   else()

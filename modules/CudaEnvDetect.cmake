@@ -25,6 +25,11 @@ machine without a GPU, a broken driver or a hanging one gives an answer
   ``CUDAENV_GPU_COUNT``            GPUs visible to this process
   ``CUDAENV_GPU_CAPABILITIES``     their compute capabilities (``8.6;9.0``)
   ``CUDAENV_GPU_NAMES``            their names
+  ``CUDAENV_CONDA_CUDA``           conda/pixi's ``__cuda`` (``CONDA_OVERRIDE_CUDA``
+                                   and ``CUDAENV_OVERRIDE_CUDA`` replace it)
+  ``CUDAENV_CONDA_CUDA_ARCH``      ``__cuda_arch``, the lowest GPU capability
+                                   (``CONDA_OVERRIDE_CUDA_ARCH`` and
+                                   ``CUDAENV_OVERRIDE_CUDA_ARCH`` replace it)
 
   The answer is kept in the cache and reused until the driver changes (the
   kernel module's version, ``CUDA_VISIBLE_DEVICES``, ``CUDAENV_LIBCUDA`` or
@@ -83,7 +88,7 @@ unset(_cudaenv_root)
 set_property(GLOBAL PROPERTY _CUDAENV_DETECT_RESULTS
   CUDAENV_DRIVER_FOUND CUDAENV_DRIVER_VERSION CUDAENV_DRIVER_CUDA_VERSION CUDAENV_DRIVER_SOURCE
   CUDAENV_DRIVER_ERROR CUDAENV_GPU_COUNT CUDAENV_GPU_CAPABILITIES CUDAENV_GPU_NAMES
-  CUDAENV_TOOLKIT_VERSION CUDAENV_TOOLKIT_NVCC)
+  CUDAENV_TOOLKIT_VERSION CUDAENV_TOOLKIT_NVCC CUDAENV_CONDA_CUDA CUDAENV_CONDA_CUDA_ARCH)
 
 # Builds the helper from source for this (host) machine, once per build tree.
 function(_cudaenv_build_helper out)
@@ -174,7 +179,8 @@ function(_cudaenv_driver_fingerprint out helper)
     endif()
   endforeach()
   foreach(var IN ITEMS CUDA_VISIBLE_DEVICES CUDAENV_LIBCUDA CUDAENV_OVERRIDE_CUDA CONDA_OVERRIDE_CUDA
-                       CUDAENV_DETECT_TIMEOUT CUDA_PATH CUDAToolkit_ROOT)
+                       CUDAENV_OVERRIDE_CUDA_ARCH CONDA_OVERRIDE_CUDA_ARCH CUDAENV_DETECT_TIMEOUT CUDA_PATH
+                       CUDAToolkit_ROOT)
     if(DEFINED ENV{${var}})
       list(APPEND parts "${var}=$ENV{${var}}")
     endif()

@@ -22,7 +22,9 @@ configure.
   ``last_toolkit``, ``tegra`` (``ON``/``OFF``), ``min_ptx_isa``,
   ``default_until`` (the last toolkit whose default set has it),
   ``never_default`` (``ON``: in no default set or generation name),
-  ``renamed_to``, ``runs_on`` (a list, for ``f`` targets), ``note``.
+  ``renamed_to``, ``runs_on`` (a list, for ``f`` targets), ``sbsa_from``
+  (for Jetson GPUs: the first toolkit whose arm64-sbsa stack runs on
+  them), ``note``.
   A field the file does not give, or an unknown capability, yields ``""``.
 
 .. command:: cudaenv_toolkit_fact

@@ -116,38 +116,6 @@ function(_cudaenv_kernels_parse_selection sass_out ptx_out archs)
   set(${ptx_out} "${ptx}" PARENT_SCOPE)
 endfunction()
 
-# The variant's entries intersected with the selected plain capabilities.
-function(_cudaenv_kernels_intersect out tag entries selected)
-  set(result "")
-  foreach(entry IN LISTS entries)
-    if(entry MATCHES "^([0-9]+)\\.([0-9])(\\+|a|f)?$")
-      math(EXPR number "${CMAKE_MATCH_1} * 10 + ${CMAKE_MATCH_2}")
-      set(kind "${CMAKE_MATCH_3}")
-    else()
-      message(FATAL_ERROR "cudaenv_add_kernel_library: variant '${tag}' has CAPABILITIES entry '${entry}'. "
-        "Accepted: X.Y (exactly that capability), X.Y+ (X.Y and newer), X.Ya or X.Yf (arch- or family-specific, "
-        "built when X.Y is selected); for example 8.0+ or 9.0a.")
-    endif()
-    foreach(selected_arch IN LISTS selected)
-      # A selected 90a counts as 9.0 for a 9.0a variant only.
-      string(REGEX MATCH "^[0-9]+" selected_number "${selected_arch}")
-      if(NOT kind MATCHES "^[af]$" AND NOT selected_arch STREQUAL selected_number)
-        continue()
-      endif()
-      if((kind STREQUAL "+" AND selected_number GREATER_EQUAL number) OR selected_number EQUAL number)
-        if(kind MATCHES "^[af]$")
-          list(APPEND result "${number}${kind}")
-        else()
-          list(APPEND result "${selected_number}")
-        endif()
-      endif()
-    endforeach()
-  endforeach()
-  list(REMOVE_DUPLICATES result)
-  list(SORT result COMPARE NATURAL)
-  set(${out} "${result}" PARENT_SCOPE)
-endfunction()
-
 # Where SASS for <image> (90, 90a, 100f) runs, as capability numbers, from
 # the facts: plain SASS on the same major at an equal or higher minor of the
 # same kind (Tegra or not); a and f images where the facts say.
@@ -341,7 +309,12 @@ function(cudaenv_add_kernel_library name)
   set(ptx_tag "")
   set(built "")
   foreach(tag IN LISTS tags)
-    _cudaenv_kernels_intersect(images_${tag} "${tag}" "${caps_${tag}}" "${selected}")
+    _cudaenv_intersect_capabilities(images_${tag} "${caps_${tag}}" "${selected}" bad)
+    if(bad)
+      message(FATAL_ERROR "cudaenv_add_kernel_library: variant '${tag}' has CAPABILITIES entry '${bad}'. "
+        "Accepted: X.Y (exactly that capability), X.Y+ (X.Y and newer), X.Ya or X.Yf (arch- or family-specific, "
+        "built when X.Y is selected); for example 8.0+ or 9.0a.")
+    endif()
     if(NOT images_${tag})
       list(JOIN caps_${tag} " " wanted)
       message(STATUS "CudaEnv: ${name}: variant ${tag} (${wanted}) matches no selected architecture "

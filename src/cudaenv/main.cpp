@@ -54,6 +54,8 @@ int run_detect(const std::string& format, const std::string& save_path) {
     fmt::print("{}\n", json_text(to_json(detection)));
   } else if (format == "cmake") {
     fmt::print("{}", to_cmake(detection));
+  } else if (format == "env") {
+    fmt::print("{}", to_env(detection));
   } else {
     fmt::print("{}", to_text(detection));
   }
@@ -184,7 +186,9 @@ int main(int argc, char** argv) {
 
   std::string format = "text";
   auto* detect = app.add_subcommand("detect", "Report the driver, the GPUs this process sees, and the toolkit");
-  detect->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "cmake"}));
+  detect->add_option("--format", format,
+                     "Output format (env: CONDA_OVERRIDE_CUDA=... lines for a GPU-less builder to export)")
+      ->check(CLI::IsMember({"text", "json", "cmake", "env"}));
   std::string save_path;
   detect->add_option("--save", save_path, "Also write the answer as JSON to this file (for doctor --detection)");
 

@@ -4,8 +4,9 @@
 # tables) and the rules in CudaEnvArchitectures.cmake's documentation; they
 # are written out by hand, not produced by the resolver.
 #
-# Row: toolkit | platform | forward compat | spec | GPUS | SUPPORTED | expected
-# Lists inside a row are space-separated; '%' in a spec stands for ';'.
+# Row: toolkit | platform | forward compat (empty: not passed) | spec | GPUS |
+# TOOLKIT_SUPPORTED | expected. Lists inside a row are space-separated; '%'
+# in a spec stands for ';'.
 include(CudaEnvArchitectures)
 
 set(rows
@@ -16,8 +17,11 @@ set(rows
   "12.9|x86_64|ON|default|||75-real 80-real 86-real 89-real 90-real 100-real 103-real 120-real 121"
   "13.0|x86_64|ON|default|||75-real 80-real 86-real 89-real 90-real 100-real 103-real 120-real 121"
   "13.4|x86_64|ON|default|||75-real 80-real 86-real 89-real 90-real 100-real 103-real 107-real 120-real 121"
-  "13.0|sbsa|ON|default|||75-real 80-real 86-real 89-real 90-real 100-real 103-real 120-real 121"
-  "12.9|sbsa|ON|DEFAULT|||75-real 80-real 86-real 89-real 90-real 100-real 103-real 120-real 121"
+  # sbsa: also the Jetsons its stack serves (Thor from CUDA 12.8 as 10.1,
+  # 13.0 as 11.0; Orin from 13.4)
+  "13.0|sbsa|ON|default|||75-real 80-real 86-real 89-real 90-real 100-real 103-real 110-real 120-real 121"
+  "12.9|sbsa|ON|DEFAULT|||75-real 80-real 86-real 89-real 90-real 100-real 101-real 103-real 120-real 121"
+  "13.4|sbsa|ON|default|||75-real 80-real 86-real 87-real 89-real 90-real 100-real 103-real 107-real 110-real 120-real 121"
   "13.0|x86_64|OFF|default|||75-real 80-real 86-real 89-real 90-real 100-real 103-real 120-real 121-real"
   # Jetson: only Tegra capabilities (Xavier's window ends with 12.2, 8.8 never)
   "11.8|jetson|ON|default|||72-real 87"
@@ -54,6 +58,17 @@ set(rows
   "13.0|x86_64|OFF|compute_80|||80-virtual"
   "13.0|x86_64|OFF|90-real%90-virtual|||90"
   "13.0|x86_64|OFF|9.0a 10.0f|||90a-real 100f-real"
+  # a/f only, forward compatibility not asked for: no baseline PTX (code for
+  # 9.0a may use wgmma, which compute_90 cannot hold); asked for: one PTX
+  "13.0|x86_64||9.0a|||90a-real"
+  "13.0|x86_64||9.0a 10.0f 12.0a|||90a-real 100f-real 120a-real"
+  "13.0|x86_64||8.6 9.0a|||86-real 90-virtual 90a-real"
+  "13.0|x86_64|ON|9.0a|||90-virtual 90a-real"
+  # PyTorch's forms: 9.0a+PTX is 9.0a (with a warning); Ampere+PTX adds PTX
+  # of the newest Ampere
+  "13.0|x86_64|OFF|9.0a+PTX|||90a-real"
+  "13.0|x86_64|OFF|Ampere+PTX|||80-real 86"
+  "13.0|x86_64|ON|Ampere+PTX|||80-real 86"
   "13.0|x86_64|0|8.6+ptx|||86"
   # generation names, filtered by what the toolkit supports
   "13.0|x86_64|ON|Ampere|||80-real 86"
@@ -92,17 +107,48 @@ foreach(row IN LISTS rows)
   string(REPLACE " " ";" supported "${CMAKE_MATCH_6}")
   string(REPLACE " " ";" expected "${CMAKE_MATCH_7}")
   string(REPLACE "%" ";" spec "${spec}")
+  set(fc_args "")
+  if(NOT fc STREQUAL "")
+    set(fc_args FORWARD_COMPAT ${fc})
+  endif()
   cudaenv_resolve_architectures(actual
     SPEC "${spec}"
     TOOLKIT_VERSION ${toolkit}
     PLATFORM ${platform}
-    FORWARD_COMPAT ${fc}
+    ${fc_args}
     GPUS ${gpus}
-    SUPPORTED ${supported})
+    TOOLKIT_SUPPORTED ${supported})
   if(NOT actual STREQUAL expected)
-    message(SEND_ERROR "CUDA ${toolkit} ${platform} FORWARD_COMPAT ${fc} '${spec}' GPUS '${gpus}' SUPPORTED '${supported}':\n  expected ${expected}\n  got      ${actual}")
+    message(SEND_ERROR "CUDA ${toolkit} ${platform} FORWARD_COMPAT '${fc}' '${spec}' GPUS '${gpus}' TOOLKIT_SUPPORTED '${supported}':\n  expected ${expected}\n  got      ${actual}")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endforeach()
+# What the project's code supports (SUPPORTED), intersected with the
+# selection by the rule cudaenv_add_kernel_library uses for its variants.
+# Row: toolkit | spec | SUPPORTED | expected.
+set(supported_rows
+  "13.0|8.6 8.9 9.0 10.0|8.0+|86-real 89-real 90-real 100"
+  "13.0|7.5 8.0 8.6|8.0+|80-real 86"
+  "13.0|8.0 9.0|8.0 9.0a|80 90a-real"
+  "13.0|8.0 9.0|8.0+ 9.0a|80-real 90 90a-real"
+  "13.0|default|Hopper Blackwell|90-real 100-real 103-real 120-real 121"
+  "13.0|8.6 9.0a|8.0+|86-real 90-virtual 90a-real"
+  "13.0|9.0 10.0|sm_90 100f|90 100f-real"
+  "13.0|9.0|9.0a|90a-real"
+  "13.0|120|12.0+|120")
+foreach(row IN LISTS supported_rows)
+  string(REGEX MATCH "^([^|]*)\\|([^|]*)\\|([^|]*)\\|(.*)$" _ "${row}")
+  set(toolkit "${CMAKE_MATCH_1}")
+  string(REPLACE " " ";" spec "${CMAKE_MATCH_2}")
+  string(REPLACE " " ";" project_supported "${CMAKE_MATCH_3}")
+  string(REPLACE " " ";" expected "${CMAKE_MATCH_4}")
+  cudaenv_resolve_architectures(actual SPEC ${spec} TOOLKIT_VERSION ${toolkit} SUPPORTED ${project_supported})
+  if(NOT actual STREQUAL expected)
+    message(SEND_ERROR "CUDA ${toolkit} '${spec}' SUPPORTED '${project_supported}':\n  expected ${expected}\n  got      ${actual}")
     math(EXPR failures "${failures} + 1")
   endif()
 endforeach()
 list(LENGTH rows count)
+list(LENGTH supported_rows supported_count)
+math(EXPR count "${count} + ${supported_count}")
 message(STATUS "${count} vectors, ${failures} failed")

@@ -37,6 +37,7 @@ std::string Detection::conda_cuda() const {
 }
 
 std::string Detection::conda_cuda_arch() const {
+  if (conda_cuda_arch_override) return *conda_cuda_arch_override;
   if (conda_cuda().empty() || gpus.empty()) return {};
   auto lowest = std::ranges::min_element(gpus, {}, &GpuInfo::capability);
   return lowest->capability.str();
@@ -72,7 +73,10 @@ nlohmann::json to_json(const Detection& d) {
         {"full_version", or_null(d.toolkit.full_version)},
         {"supported", version_strings(d.toolkit.supported)},
         {"error", or_null(d.toolkit.error)}}},
-      {"conda", {{"__cuda", or_null(d.conda_cuda())}, {"__cuda_arch", or_null(d.conda_cuda_arch())}}},
+      {"conda",
+       {{"__cuda", or_null(d.conda_cuda())},
+        {"__cuda_arch", or_null(d.conda_cuda_arch())},
+        {"__cuda_arch_source", or_null(d.conda_cuda_arch_override ? d.conda_cuda_arch_source : std::string())}}},
   };
 }
 
@@ -144,6 +148,14 @@ Detection detection_from_json(const nlohmann::json& value) {
     d.toolkit.supported.push_back(*parsed);
   }
   d.toolkit.error = text(toolkit, "error");
+  // Older saved answers have no override fields: absent means none.
+  if (auto conda = value.find("conda"); conda != value.end() && conda->is_object()) {
+    if (auto source = conda->find("__cuda_arch_source"); source != conda->end() && source->is_string()) {
+      d.conda_cuda_arch_source = source->get<std::string>();
+      auto arch = conda->find("__cuda_arch");
+      d.conda_cuda_arch_override = arch != conda->end() && arch->is_string() ? arch->get<std::string>() : "";
+    }
+  }
   return d;
 }
 
@@ -183,9 +195,19 @@ std::string to_text(const Detection& d) {
   }
   const auto cuda = d.conda_cuda();
   const auto arch = d.conda_cuda_arch();
-  out += fmt::format("conda:    __cuda={}  __cuda_arch={}\n", cuda.empty() ? "(absent)" : cuda,
-                     arch.empty() ? "(absent)" : arch);
+  out += fmt::format("conda:    __cuda={}  __cuda_arch={}{}\n", cuda.empty() ? "(absent)" : cuda,
+                     arch.empty() ? "(absent)" : arch,
+                     d.conda_cuda_arch_override ? fmt::format(" (from {})", d.conda_cuda_arch_source) : "");
   return out;
+}
+
+std::string to_env(const Detection& d) {
+  // Empty values mean "absent" to conda, pixi and CudaEnv alike.
+  const auto cuda = d.conda_cuda();
+  const auto arch = d.conda_cuda_arch();
+  return fmt::format("CONDA_OVERRIDE_CUDA={0}\nCONDA_OVERRIDE_CUDA_ARCH={1}\nCUDAENV_OVERRIDE_CUDA={0}\n"
+                     "CUDAENV_OVERRIDE_CUDA_ARCH={1}\n",
+                     cuda, arch);
 }
 
 std::string to_cmake(const Detection& d) {
@@ -208,6 +230,8 @@ std::string to_cmake(const Detection& d) {
   set("CUDAENV_GPU_NAMES", fmt::format("{}", fmt::join(names, ";")));
   set("CUDAENV_TOOLKIT_VERSION", d.toolkit.version ? d.toolkit.version->str() : "");
   set("CUDAENV_TOOLKIT_NVCC", d.toolkit.nvcc);
+  set("CUDAENV_CONDA_CUDA", d.conda_cuda());
+  set("CUDAENV_CONDA_CUDA_ARCH", d.conda_cuda_arch());
   return out;
 }
 

@@ -134,6 +134,21 @@ ProbeSettings ProbeSettings::from_environment(const EnvironmentLookup& env) {
     settings.override_source = name;
     break;
   }
+  // __cuda_arch as conda and pixi take it: a compute capability, or empty for
+  // "no GPU" (CEP 46).
+  for (const char* name : {"CUDAENV_OVERRIDE_CUDA_ARCH", "CONDA_OVERRIDE_CUDA_ARCH"}) {
+    auto value = env(name);
+    if (!value) continue;
+    const auto parsed = Version::parse(*value);
+    if (!value->empty() && (!parsed || parsed->str() != *value)) {
+      throw std::invalid_argument(fmt::format(
+          "{}='{}' is not a compute capability; give major.minor (for example 8.6), or an empty value for \"no GPU\"",
+          name, *value));
+    }
+    settings.override_cuda_arch = *value;
+    settings.override_arch_source = name;
+    break;
+  }
   if (auto libcuda = env("CUDAENV_LIBCUDA"); libcuda && !libcuda->empty()) settings.libcuda = *libcuda;
   return settings;
 }
@@ -280,6 +295,10 @@ int run_driver_probe(const EnvironmentLookup& env) {
 }
 
 void detect_driver(Detection& detection, const ProbeSettings& settings) {
+  if (settings.override_cuda_arch) {
+    detection.conda_cuda_arch_override = *settings.override_cuda_arch;
+    detection.conda_cuda_arch_source = settings.override_arch_source;
+  }
   auto& driver = detection.driver;
   if (settings.override_cuda) {
     // As conda and pixi do: the override replaces detection, so a hanging

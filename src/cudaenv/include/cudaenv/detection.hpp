@@ -47,6 +47,11 @@ struct Detection {
   bool gpus_probed = true;  // false when an override skipped the driver probe
   ToolkitInfo toolkit;
 
+  // CUDAENV_OVERRIDE_CUDA_ARCH / CONDA_OVERRIDE_CUDA_ARCH: replaces
+  // __cuda_arch, as conda and pixi honour it ("" means absent).
+  std::optional<std::string> conda_cuda_arch_override;
+  std::string conda_cuda_arch_source;
+
   // conda/pixi virtual packages: __cuda (driver CUDA version, CEP 30) and
   // __cuda_arch (lowest GPU capability, CEP 46); empty when absent.
   std::string conda_cuda() const;
@@ -63,5 +68,10 @@ std::string json_text(const nlohmann::json& value);
 std::string to_text(const Detection& detection);
 // `set(...)` lines for CMake's include(): CUDAENV_DRIVER_FOUND and friends.
 std::string to_cmake(const Detection& detection);
+// NAME=value lines a shell can `export` or a CI step can append to
+// $GITHUB_ENV: conda/pixi's CONDA_OVERRIDE_CUDA and CONDA_OVERRIDE_CUDA_ARCH
+// (so a GPU-less builder resolves packages as this machine would) and
+// CudaEnv's own CUDAENV_OVERRIDE_CUDA / CUDAENV_OVERRIDE_CUDA_ARCH.
+std::string to_env(const Detection& detection);
 
 }  // namespace cudaenv

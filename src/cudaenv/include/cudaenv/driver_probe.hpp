@@ -23,6 +23,8 @@ struct ProbeSettings {
   std::chrono::milliseconds timeout{10'000};   // CUDAENV_DETECT_TIMEOUT (seconds)
   std::optional<std::string> override_cuda;    // CUDAENV_OVERRIDE_CUDA, else CONDA_OVERRIDE_CUDA
   std::string override_source;                 // which of the two
+  std::optional<std::string> override_cuda_arch;  // CUDAENV_OVERRIDE_CUDA_ARCH, else CONDA_OVERRIDE_CUDA_ARCH
+  std::string override_arch_source;            // which of the two
   std::optional<std::string> libcuda;          // CUDAENV_LIBCUDA
 
   // Throws std::invalid_argument with a message naming the variable.
