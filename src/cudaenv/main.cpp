@@ -2,6 +2,9 @@
 // GPUs and toolkit; `doctor` says what will and will not work, and why;
 // `inspect` reads the GPU code in binaries and says where it runs.
 #include <sys/stat.h>
+#ifdef __GLIBC__
+#include <gnu/libc-version.h>
+#endif
 
 #include <cerrno>
 #include <cstdio>
@@ -85,6 +88,9 @@ int run_doctor(const std::string& format, const std::string& architectures, bool
   if (!architectures.empty()) input.architectures = images_from_architectures(architectures);
   input.detection = detection_path.empty() ? detect_all(env) : load_detection(detection_path);
   input.host_compiler = detect_host_compiler(env);
+#ifdef __GLIBC__
+  input.host_glibc = Version::parse(gnu_get_libc_version());
+#endif
   input.build_only = build_only;
   const auto verdicts = diagnose(input);
   if (format == "json") {

@@ -104,6 +104,24 @@ TEST_CASE("host compiler against the toolkit's range") {
   CHECK(find(diagnose(input), "host compiler").status == Status::fails);
 }
 
+TEST_CASE("host C library against the toolkit's headers") {
+  auto input = machine(Version{12, 8}, Version{12, 8});
+  input.host_glibc = Version{2, 41};  // Debian 13
+  auto verdicts = diagnose(input);
+  const auto glibc = std::ranges::find(verdicts, std::string("host C library"), &Verdict::topic);
+  REQUIRE(glibc != verdicts.end());
+  CHECK(glibc->status == Verdict::Status::fails);
+  CHECK(glibc->summary == "CUDA 12.8's headers do not compile against glibc 2.41: it needs CUDA 13.0 or newer");
+  CHECK_FALSE(all_work(verdicts));
+  input.host_glibc = Version{2, 36};  // Debian 12
+  verdicts = diagnose(input);
+  CHECK(std::ranges::find(verdicts, std::string("host C library"), &Verdict::topic)->status == Verdict::Status::ok);
+  input = machine(Version{13, 0}, Version{13, 0});
+  input.host_glibc = Version{2, 42};
+  verdicts = diagnose(input);
+  CHECK(std::ranges::find(verdicts, std::string("host C library"), &Verdict::topic)->status == Verdict::Status::ok);
+}
+
 TEST_CASE("each GPU against the architectures the build selects") {
   auto input = machine({13, 0}, Version{13, 0}, "580.95.05");
   add_gpu(input, 0, {8, 6}, "NVIDIA GeForce RTX 3080");

@@ -118,6 +118,30 @@ Verdict host_compiler(const DoctorInput& input, const Facts& facts) {
   return v;
 }
 
+// glibc 2.41 declares C23 math (sinpi, cospi) noexcept, which CUDA 12's
+// headers contradict: every host compile of a .cu file fails.
+Verdict host_c_library(const DoctorInput& input, const Facts& facts) {
+  Verdict v{Status::ok, "host C library", "", "", ""};
+  const auto& toolkit = input.detection.toolkit;
+  if (!input.host_glibc || !toolkit.found || !toolkit.version) {
+    v.status = Status::skipped;
+    v.summary = !input.host_glibc ? "not glibc, or its version is unknown" : "no toolkit to check glibc against";
+    return v;
+  }
+  const auto needed = facts.toolkit_for_glibc(*input.host_glibc);
+  if (!needed || *toolkit.version >= *needed) {
+    v.summary = fmt::format("glibc {} and CUDA {}'s headers agree", input.host_glibc->str(), toolkit.version->str());
+    return v;
+  }
+  v.status = Status::fails;
+  v.summary = fmt::format("CUDA {}'s headers do not compile against glibc {}: it needs CUDA {} or newer",
+                          toolkit.version->str(), input.host_glibc->str(), needed->str());
+  v.reason = "glibc declares sinpi/cospi noexcept and crt/math_functions.h does not: 'exception specification is "
+             "incompatible with that of previous function \"cospi\"'";
+  v.fix = fmt::format("use CUDA {} or newer, or build in a container with an older glibc", needed->str());
+  return v;
+}
+
 std::vector<Verdict> gpus_vs_architectures(const DoctorInput& input, const Facts& facts) {
   std::vector<Verdict> verdicts;
   const auto& detection = input.detection;
@@ -163,7 +187,8 @@ std::vector<Verdict> gpus_vs_architectures(const DoctorInput& input, const Facts
 }  // namespace
 
 std::vector<Verdict> diagnose(const DoctorInput& input, const Facts& facts) {
-  std::vector<Verdict> verdicts{toolkit_vs_driver(input, facts), host_compiler(input, facts)};
+  std::vector<Verdict> verdicts{toolkit_vs_driver(input, facts), host_compiler(input, facts),
+                                host_c_library(input, facts)};
   for (auto& v : gpus_vs_architectures(input, facts)) verdicts.push_back(std::move(v));
   return verdicts;
 }

@@ -79,6 +79,11 @@ Facts Facts::parse(std::string_view text) {
       return DriverFloorFact{optional_version(entry, "cuda"), optional_release(entry, "driver"),
                              entry.at("source").get<std::string>()};
     };
+    for (const auto& [key, entry] : root.at("host_glibc").items()) {
+      if (key == "about") continue;
+      facts.glibc_floors_.emplace(Version::parse(key).value(),
+                                  Version::parse(entry.at("first_toolkit").get<std::string>()).value());
+    }
     facts.cuda_major_libraries_ = floors.at("libraries_of_the_cuda_major").get<std::vector<std::string>>();
     for (const auto& [key, entry] : floors.at("fatbin_compression").items()) facts.compression_floors_.emplace(key, floor(entry));
     for (const auto& [key, entry] : floors.at("cubin_code_version").items()) {
@@ -109,6 +114,14 @@ const ToolkitFacts* Facts::toolkit_at_or_below(Version version) const {
   auto it = toolkits_.upper_bound(version);
   if (it == toolkits_.begin()) return nullptr;
   return &std::prev(it)->second;
+}
+
+std::optional<Version> Facts::toolkit_for_glibc(Version glibc) const {
+  std::optional<Version> needed;
+  for (const auto& [release, toolkit] : glibc_floors_) {
+    if (release <= glibc && (!needed || toolkit > *needed)) needed = toolkit;
+  }
+  return needed;
 }
 
 const DriverFloorFact* Facts::compression_floor(std::string_view compression) const {

@@ -27,6 +27,7 @@ struct Verdict {
 struct DoctorInput {
   Detection detection;
   HostCompiler host_compiler;
+  std::optional<Version> host_glibc;  // this machine's C library (gnu_get_libc_version)
   std::optional<std::vector<CodeImage>> architectures;  // what this build selects
   bool build_only = false;  // judge building, not running, on this machine
 };

@@ -63,6 +63,9 @@ class Facts {
   const DriverFloorFact* compression_floor(std::string_view compression) const;
   // Libraries whose SONAME major is the CUDA major ("libcudart", "libcublas").
   const std::vector<std::string>& libraries_of_the_cuda_major() const { return cuda_major_libraries_; }
+  // The oldest toolkit whose headers compile against this glibc; nullopt
+  // when no glibc release up to `glibc` constrains it.
+  std::optional<Version> toolkit_for_glibc(Version glibc) const;
   // A cubin ELF ABI ("code version" 1.8); nullptr: no floor known.
   const DriverFloorFact* code_version_floor(Version code_version) const;
 
@@ -72,6 +75,7 @@ class Facts {
   std::map<std::string, DriverFloorFact, std::less<>> compression_floors_;
   std::map<Version, DriverFloorFact> code_version_floors_;
   std::vector<std::string> cuda_major_libraries_;
+  std::map<Version, Version> glibc_floors_;  // glibc -> first toolkit that compiles with it
 };
 
 }  // namespace cudaenv
