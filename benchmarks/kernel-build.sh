@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cmake -S "$root" -B "$work/build" -G Ninja -DBUILD_TESTING=OFF -DCUDAENV_BUILD_HELPER=OFF \
-  -DCUDAENV_COMPILER_LAUNCHER=none >"$work/configure.log"
+  -DCUDAENV_COMPILER_CACHE=none >"$work/configure.log"
 # The variants' compile commands, without the resource-report launcher.
 ninja -C "$work/build" -t commands cudaenv_kernels | grep -- '-x cu -c' \
   | sed -E 's#^.* -- (.*/nvcc )#\1#; s# --resource-usage##' > "$work/ours.txt"

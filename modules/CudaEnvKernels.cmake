@@ -63,10 +63,9 @@ the library at run time which variants were built and where each runs.
   (``size``, default: ``--compress-mode=size`` on CUDA 12.8+, whose zstd
   images need a driver for CUDA 12.4 or newer (R550); ``speed``: LZ4,
   which older drivers read too; ``off``; before 12.8 anything but ``off`` is ``-Xfatbin
-  -compress-all``), ``CUDAENV_COMPILER_LAUNCHER`` (``auto``: ``sccache``
-  when ``SCCACHE_BUCKET`` or ``SCCACHE_DIR`` is set and it is installed,
-  else ``ccache`` if installed; or ``ccache``, ``sccache``, ``none``; a
-  ``CMAKE_<LANG>_COMPILER_LAUNCHER`` of yours wins).
+  -compress-all``). A compiler cache is yours to choose with CMake's
+  ``CMAKE_<LANG>_COMPILER_LAUNCHER``; :command:`cudaenv_use_compiler_cache`
+  sets one up that also hits across CI runners.
 
 Example:
 
@@ -89,8 +88,6 @@ cmake_policy(VERSION 3.25)
 set(CUDAENV_NVCC_THREADS 2 CACHE STRING "nvcc --threads for CudaEnv kernel libraries (1: off, 0: one per CPU)")
 set(CUDAENV_FATBIN_COMPRESSION size CACHE STRING "Fatbin compression for CudaEnv kernel libraries: size, speed, off")
 set_property(CACHE CUDAENV_FATBIN_COMPRESSION PROPERTY STRINGS size speed off)
-set(CUDAENV_COMPILER_LAUNCHER auto CACHE STRING "Compiler launcher for CudaEnv kernel libraries: auto, ccache, sccache, none")
-set_property(CACHE CUDAENV_COMPILER_LAUNCHER PROPERTY STRINGS auto ccache sccache none)
 set_property(GLOBAL PROPERTY _CUDAENV_KERNELS_INCLUDE_DIR "${CMAKE_CURRENT_LIST_DIR}/kernels/include")
 set_property(GLOBAL PROPERTY _CUDAENV_KERNELS_RECORDER "${CMAKE_CURRENT_LIST_DIR}/kernels/record-resource-usage.cmake")
 
@@ -178,38 +175,8 @@ function(_cudaenv_kernels_speed target record_usage)
   endif()
   target_compile_options(${target} PRIVATE "$<$<COMPILE_LANGUAGE:CUDA>:${options}>")
 
-  get_property(launcher GLOBAL PROPERTY _CUDAENV_KERNELS_LAUNCHER)
-  if(NOT DEFINED launcher OR launcher STREQUAL "")
-    set(launcher "none")
-    if(CUDAENV_COMPILER_LAUNCHER STREQUAL "auto")
-      find_program(CUDAENV_SCCACHE sccache)
-      find_program(CUDAENV_CCACHE ccache)
-      mark_as_advanced(CUDAENV_SCCACHE CUDAENV_CCACHE)
-      if(CUDAENV_SCCACHE AND (DEFINED ENV{SCCACHE_BUCKET} OR DEFINED ENV{SCCACHE_DIR}))
-        set(launcher "${CUDAENV_SCCACHE}")
-      elseif(CUDAENV_CCACHE)
-        set(launcher "${CUDAENV_CCACHE}")
-      endif()
-    elseif(CUDAENV_COMPILER_LAUNCHER MATCHES "^(ccache|sccache)$")
-      find_program(CUDAENV_LAUNCHER_PROGRAM ${CUDAENV_COMPILER_LAUNCHER})
-      if(NOT CUDAENV_LAUNCHER_PROGRAM)
-        message(FATAL_ERROR "CUDAENV_COMPILER_LAUNCHER is ${CUDAENV_COMPILER_LAUNCHER}, which is not installed. "
-          "Install it, or set CUDAENV_COMPILER_LAUNCHER to auto or none.")
-      endif()
-      set(launcher "${CUDAENV_LAUNCHER_PROGRAM}")
-    elseif(NOT CUDAENV_COMPILER_LAUNCHER STREQUAL "none")
-      message(FATAL_ERROR "CUDAENV_COMPILER_LAUNCHER is '${CUDAENV_COMPILER_LAUNCHER}'; accepted: auto, ccache, "
-        "sccache, none.")
-    endif()
-    set_property(GLOBAL PROPERTY _CUDAENV_KERNELS_LAUNCHER "${launcher}")
-  endif()
   foreach(lang IN ITEMS CUDA CXX)
-    set(chain "")
-    if(CMAKE_${lang}_COMPILER_LAUNCHER)
-      set(chain "${CMAKE_${lang}_COMPILER_LAUNCHER}")
-    elseif(NOT launcher STREQUAL "none")
-      set(chain "${launcher}")
-    endif()
+    set(chain "${CMAKE_${lang}_COMPILER_LAUNCHER}")
     # The variants' CUDA compiles keep ptxas's resource report.
     if(lang STREQUAL "CUDA" AND record_usage)
       get_property(recorder GLOBAL PROPERTY _CUDAENV_KERNELS_RECORDER)

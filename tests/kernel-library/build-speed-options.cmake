@@ -3,7 +3,7 @@ include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
 # CUDA 12.8+), and each cache knob switches its part.
 set(variants "-DFIXTURE_VARIANTS=VARIANT@simt@CAPABILITIES@7.5+@SOURCES@variant.cu")
 foreach(config IN ITEMS defaults tuned)
-  set(args "-DFIXTURE_CAPABILITIES=8.6" "${variants}" -DCUDAENV_COMPILER_LAUNCHER=none)
+  set(args "-DFIXTURE_CAPABILITIES=8.6" "${variants}")
   if(config STREQUAL "tuned")
     list(APPEND args -DCUDAENV_NVCC_THREADS=1 -DCUDAENV_FATBIN_COMPRESSION=speed)
   endif()
