@@ -157,6 +157,7 @@ Since 0.1.
 include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvFacts.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvDetect.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/internal/CudaTargets.cmake")
 # Functions keep the policies in force where they are defined: make them ours,
 # also in `cmake -P` scripts and in projects with older minimums.
 cmake_policy(PUSH)
@@ -972,44 +973,17 @@ function(_cudaenv_print_summary archs toolkit platform source)
   set_property(GLOBAL APPEND_STRING PROPERTY CUDAENV_ARCHITECTURES_SUMMARY "${lines}\n")
 endfunction()
 
-# Every target below <dir>, recursively.
-function(_cudaenv_all_targets out dir)
-  get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
-  get_property(subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
-  foreach(subdir IN LISTS subdirs)
-    _cudaenv_all_targets(more "${subdir}")
-    list(APPEND targets ${more})
-  endforeach()
-  set(${out} "${targets}" PARENT_SCOPE)
-endfunction()
-
 # At the end of the configure: the summary printed must be what the build
 # compiles. A target that compiles CUDA with a list other than every
 # selection made (a set(CMAKE_CUDA_ARCHITECTURES ...) after the call, its
 # own CUDA_ARCHITECTURES) gets one warning naming it and its list.
 function(_cudaenv_check_target_architectures)
   get_property(selections GLOBAL PROPERTY _CUDAENV_SELECTIONS)
-  _cudaenv_all_targets(targets "${CMAKE_SOURCE_DIR}")
+  _cudaenv_cuda_targets(targets)
   foreach(target IN LISTS targets)
-    get_target_property(type "${target}" TYPE)
-    if(NOT type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY|STATIC_LIBRARY|OBJECT_LIBRARY)$")
-      continue()
-    endif()
     get_target_property(own_flags "${target}" CUDAENV_GENERATE_CODE)
-    get_target_property(imported "${target}" IMPORTED)
-    if(own_flags OR imported)
+    if(own_flags)
       continue()  # cudaenv_add_kernel_library's variants choose their own code
-    endif()
-    get_target_property(sources "${target}" SOURCES)
-    set(cuda OFF)
-    foreach(source IN LISTS sources)
-      if(source MATCHES "\\.cu$")
-        set(cuda ON)
-        break()
-      endif()
-    endforeach()
-    if(NOT cuda)
-      continue()
     endif()
     get_target_property(archs "${target}" CUDA_ARCHITECTURES)
     string(REPLACE ";" "," archs_key "${archs}")

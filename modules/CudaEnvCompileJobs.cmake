@@ -34,38 +34,20 @@ Example:
 Since 0.2.
 #]=======================================================================]
 include_guard(GLOBAL)
+include("${CMAKE_CURRENT_LIST_DIR}/internal/CudaTargets.cmake")
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
 
 set(CUDAENV_CUDA_COMPILE_MEMORY_MB 1024 CACHE STRING
   "Memory one CUDA compile may take, in MiB: sizes the cudaenv_cuda_compile job pool")
 
-# Every target below <dir>, recursively.
-function(_cudaenv_compile_jobs_targets out dir)
-  get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
-  get_property(subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
-  foreach(subdir IN LISTS subdirs)
-    _cudaenv_compile_jobs_targets(more "${subdir}")
-    list(APPEND targets ${more})
-  endforeach()
-  set(${out} "${targets}" PARENT_SCOPE)
-endfunction()
-
 function(_cudaenv_pool_cuda_targets)
-  _cudaenv_compile_jobs_targets(targets "${CMAKE_SOURCE_DIR}")
+  _cudaenv_cuda_targets(targets)
   foreach(target IN LISTS targets)
-    get_target_property(type "${target}" TYPE)
     get_target_property(pool "${target}" JOB_POOL_COMPILE)
-    if(NOT type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY|STATIC_LIBRARY|OBJECT_LIBRARY)$" OR pool)
-      continue()
+    if(NOT pool)
+      set_property(TARGET "${target}" PROPERTY JOB_POOL_COMPILE cudaenv_cuda_compile)
     endif()
-    get_target_property(sources "${target}" SOURCES)
-    foreach(source IN LISTS sources)
-      if(source MATCHES "\\.cu$")
-        set_property(TARGET "${target}" PROPERTY JOB_POOL_COMPILE cudaenv_cuda_compile)
-        break()
-      endif()
-    endforeach()
   endforeach()
 endfunction()
 

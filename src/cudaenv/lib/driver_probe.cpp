@@ -122,33 +122,31 @@ ProbeSettings ProbeSettings::from_environment(const EnvironmentLookup& env) {
     }
     settings.timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
   }
-  for (const char* name : {"CUDAENV_OVERRIDE_CUDA", "CONDA_OVERRIDE_CUDA"}) {
-    auto value = env(name);
-    if (!value) continue;
-    if (!value->empty() && !Version::parse(*value)) {
-      throw std::invalid_argument(fmt::format(
-          "{}='{}' is not a CUDA version; give major.minor (for example 12.4), or an empty value for \"no CUDA\"",
-          name, *value));
+  // An override as conda and pixi take it: CudaEnv's own variable, else
+  // conda's; a version (exactly major.minor where <exact>), or empty for
+  // "absent".
+  const auto override_from = [&](std::initializer_list<const char*> names, bool exact, const char* what,
+                                 const char* example, const char* empty_means, std::optional<std::string>& value_out,
+                                 std::string& source_out) {
+    for (const char* name : names) {
+      auto value = env(name);
+      if (!value) continue;
+      const auto parsed = Version::parse(*value);
+      if (!value->empty() && (!parsed || (exact && parsed->str() != *value))) {
+        throw std::invalid_argument(fmt::format("{}='{}' is not a {}; give major.minor (for example {}), or an "
+                                                "empty value for \"{}\"",
+                                                name, *value, what, example, empty_means));
+      }
+      value_out = *value;
+      source_out = name;
+      return;
     }
-    settings.override_cuda = *value;
-    settings.override_source = name;
-    break;
-  }
-  // __cuda_arch as conda and pixi take it: a compute capability, or empty for
-  // "no GPU" (CEP 46).
-  for (const char* name : {"CUDAENV_OVERRIDE_CUDA_ARCH", "CONDA_OVERRIDE_CUDA_ARCH"}) {
-    auto value = env(name);
-    if (!value) continue;
-    const auto parsed = Version::parse(*value);
-    if (!value->empty() && (!parsed || parsed->str() != *value)) {
-      throw std::invalid_argument(fmt::format(
-          "{}='{}' is not a compute capability; give major.minor (for example 8.6), or an empty value for \"no GPU\"",
-          name, *value));
-    }
-    settings.override_cuda_arch = *value;
-    settings.override_arch_source = name;
-    break;
-  }
+  };
+  override_from({"CUDAENV_OVERRIDE_CUDA", "CONDA_OVERRIDE_CUDA"}, false, "CUDA version", "12.4", "no CUDA",
+                settings.override_cuda, settings.override_source);
+  // __cuda_arch: a compute capability, empty for "no GPU" (CEP 46).
+  override_from({"CUDAENV_OVERRIDE_CUDA_ARCH", "CONDA_OVERRIDE_CUDA_ARCH"}, true, "compute capability", "8.6", "no GPU",
+                settings.override_cuda_arch, settings.override_arch_source);
   if (auto libcuda = env("CUDAENV_LIBCUDA"); libcuda && !libcuda->empty()) settings.libcuda = *libcuda;
   return settings;
 }
