@@ -10,7 +10,8 @@ Hopper (GH200, 9.0), Grace Blackwell (GB200 10.0, GB300 10.3), DGX Spark
 ::
 
   cmake -S . -B build-gh200 -DCMAKE_TOOLCHAIN_FILE=<CudaEnv>/toolchains/sbsa.cmake \
-        -DCUDAENV_CAPABILITIES=9.0
+        -DCMAKE_PREFIX_PATH=<where CudaEnv is installed> -DCUDAENV_CAPABILITIES=9.0
+  build-gh200/run-aarch64 build-gh200/app   # run it under qemu
 
 Knobs (cache variables; the environment variable of the same name seeds
 them on the first configure): ``CUDAENV_CUDA_ROOT`` (default ``$CUDA_PATH``,
@@ -22,7 +23,14 @@ at the target tree (also on CMake 3.25, whose FindCUDAToolkit does not know
 ``sbsa-linux``), passes the sysroot to nvcc and CUDA links, runs target
 programs under ``qemu-aarch64`` when installed, and sets ``CUDAENV_PLATFORM``
 to ``sbsa``; it never sets architectures (``cudaenv_select_architectures``
-does, and refuses ``native`` in a cross build).
+does, and refuses ``native`` in a cross build). It writes
+``<build>/run-aarch64``, the emulator line as a script, and finds CudaEnv's
+own package (a host tool) beside an installed toolchain or in
+``CMAKE_PREFIX_PATH``, which the confined package search would miss.
+
+Legacy ``find_package(CUDA)`` (FindCUDA) does not work with it on CMake
+3.25 (FindCUDA knows ``aarch64-linux`` only): use ``find_package(CUDAToolkit)``
+and the ``CUDA`` language, linking ``CUDA::cudart``, ``CUDA::cublas``.
 
 Your own ``-DCMAKE_CUDA_FLAGS=...`` keeps the pin (the toolchain adds
 ``--target-directory=sbsa-linux`` to what CMake compiles with and leaves

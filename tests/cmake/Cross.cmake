@@ -33,13 +33,16 @@ endfunction()
 #                             <capabilities>): examples/consumer cross-built
 # against an installed CudaEnv with a stand-in toolkit. Prints the binary's
 # machine, fails if the build links host CUDA libraries, then runs the
-# binary under qemu (no driver there: exit 77).
+# binary under qemu with the build's run-aarch64 (no driver there: exit 77).
 function(cudaenv_test_cross_consumer target toolchain capabilities)
   cudaenv_test_cuda_root(root "${target}")
   cudaenv_test_install("${WORK_DIR}/prefix")
+  # As a user does: the installed toolchain, CudaEnv found through
+  # CMAKE_PREFIX_PATH (no CudaEnv_DIR), the program run with run-aarch64.
+  get_filename_component(toolchain_name "${toolchain}" NAME)
   cudaenv_test_configure("${SOURCE_ROOT}/examples/consumer" BUILD NO_MODULE_PATH
-    ARGS "-DCMAKE_TOOLCHAIN_FILE=${toolchain}" "-DCUDAENV_CUDA_ROOT=${root}"
-         "-DCudaEnv_DIR=${WORK_DIR}/prefix/lib/cmake/CudaEnv" "-DCUDAENV_CAPABILITIES=${capabilities}"
+    ARGS "-DCMAKE_TOOLCHAIN_FILE=${WORK_DIR}/prefix/lib/cmake/CudaEnv/toolchains/${toolchain_name}"
+         "-DCUDAENV_CUDA_ROOT=${root}" "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix" "-DCUDAENV_CAPABILITIES=${capabilities}"
          # The stand-in has a shared libcudart only.
          -DCMAKE_CUDA_FLAGS=--cudart=shared -DCMAKE_CUDA_RUNTIME_LIBRARY=Shared)
   execute_process(COMMAND readelf -h "${WORK_DIR}/build/saxpy" OUTPUT_VARIABLE header)
@@ -49,6 +52,5 @@ function(cudaenv_test_cross_consumer target toolchain capabilities)
   if(rules MATCHES "targets/x86_64-linux/lib|lib64/libcudart")
     message(FATAL_ERROR "the build links host (x86_64) CUDA libraries")
   endif()
-  cudaenv_test_run(ENV "QEMU_LD_PREFIX=/usr/aarch64-linux-gnu" "LD_LIBRARY_PATH=${root}/targets/${target}/lib"
-    COMMAND qemu-aarch64 "${WORK_DIR}/build/saxpy")
+  cudaenv_test_run(COMMAND "${WORK_DIR}/build/run-aarch64" "${WORK_DIR}/build/saxpy")
 endfunction()
