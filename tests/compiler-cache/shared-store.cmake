@@ -46,22 +46,20 @@ endfunction()
 function(build runner capabilities out)
   set(env "CCACHE_DIR=${WORK_DIR}/${runner}/ccache" "CCACHE_REMOTE_STORAGE=redis://127.0.0.1:${port}")
   execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${env} "${path_ccache}" --zero-stats OUTPUT_QUIET)
-  execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${env} "${CMAKE_COMMAND}" -S "${WORK_DIR}/${runner}/src/compiler-cache"
-      -B "${WORK_DIR}/${runner}/build" -G Ninja "-DCMAKE_MODULE_PATH=${CMAKE_MODULE_PATH}"
-      "-DFIXTURE_CAPABILITIES=${capabilities}"
-    RESULT_VARIABLE configured OUTPUT_VARIABLE configure_out ERROR_VARIABLE configure_err)
-  if(NOT configured EQUAL 0)
-    stop_server()
-    message(FATAL_ERROR "configuring ${runner} failed:\n${configure_out}\n${configure_err}")
-  endif()
+  # cmake with ccache's environment; on failure the server goes first.
+  macro(run_cmake what output)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${env} "${CMAKE_COMMAND}" ${ARGN}
+      RESULT_VARIABLE result OUTPUT_VARIABLE ${output} ERROR_VARIABLE errors)
+    if(NOT result EQUAL 0)
+      stop_server()
+      message(FATAL_ERROR "${what} ${runner} failed:\n${${output}}\n${errors}")
+    endif()
+  endmacro()
+  run_cmake(configuring configure_out -S "${WORK_DIR}/${runner}/src/compiler-cache" -B "${WORK_DIR}/${runner}/build"
+    -G Ninja "-DCMAKE_MODULE_PATH=${CMAKE_MODULE_PATH}" "-DFIXTURE_CAPABILITIES=${capabilities}")
   string(REGEX MATCH "CudaEnv: compiler cache: [^\n]*" cache_line "${configure_out}")
   message(STATUS "${runner}: ${cache_line}")
-  execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${env} "${CMAKE_COMMAND}" --build "${WORK_DIR}/${runner}/build"
-    RESULT_VARIABLE built OUTPUT_VARIABLE build_out ERROR_VARIABLE build_err)
-  if(NOT built EQUAL 0)
-    stop_server()
-    message(FATAL_ERROR "building ${runner} failed:\n${build_out}\n${build_err}")
-  endif()
+  run_cmake(building build_out --build "${WORK_DIR}/${runner}/build")
   string(REGEX MATCHALL "Building (CUDA|CXX) object" steps "${build_out}")
   list(LENGTH steps steps)
   execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${env} "${path_ccache}" --print-stats OUTPUT_VARIABLE stats)
@@ -95,8 +93,8 @@ foreach(runner IN ITEMS runner1 runner2)
     file(COPY "${SOURCE_ROOT}/tests/fixtures/${fixture}" DESTINATION "${WORK_DIR}/${runner}/src")
   endforeach()
 endforeach()
-build(runner1 "8.0;9.0" cold)
-build(runner2 "8.0;9.0" warm)
+build(runner1 "8.0,9.0" cold)
+build(runner2 "8.0,9.0" warm)
 math(EXPR warm_rate "100 * ${warm_hits} / ${warm_steps}")
 message(STATUS "HIT RATE of the second runner: ${warm_rate}% (${warm_hits} of ${warm_steps} compile steps)")
 check("the first runner compiles everything" "cold_misses EQUAL cold_steps AND cold_steps GREATER 4")
@@ -123,7 +121,7 @@ check("the ${object_count} objects of both runners are byte-identical" "identica
 
 # One more capability: the CUDA objects and the generated registry compile
 # again (misses: their commands changed); host.cpp does not compile at all.
-build(runner2 "8.0;8.6;9.0" wider)
+build(runner2 "8.0,8.6,9.0" wider)
 check("one more capability recompiles only what it changes" "wider_steps LESS cold_steps AND wider_misses EQUAL wider_steps")
 
 # An edit under #ifdef __CUDA_ARCH__ only: a miss and new device code.
@@ -132,7 +130,7 @@ file(SHA1 "${guarded_object}" before)
 file(READ "${WORK_DIR}/runner2/src/compiler-cache/guarded.cuh" header)
 string(REPLACE "return 1;  // DEVICE-VALUE" "return 2;  // DEVICE-VALUE" header "${header}")
 file(WRITE "${WORK_DIR}/runner2/src/compiler-cache/guarded.cuh" "${header}")
-build(runner2 "8.0;8.6;9.0" device_edit)
+build(runner2 "8.0,8.6,9.0" device_edit)
 file(SHA1 "${guarded_object}" after)
 check("a device-only edit is a miss, never a false hit" "device_edit_misses EQUAL 1 AND device_edit_hits EQUAL 0 AND NOT before STREQUAL after")
 
@@ -141,5 +139,5 @@ check("a device-only edit is a miss, never a false hit" "device_edit_misses EQUA
 stop_server()
 string(REPLACE "return 2;  // DEVICE-VALUE" "return 3;  // DEVICE-VALUE" header "${header}")
 file(WRITE "${WORK_DIR}/runner2/src/compiler-cache/guarded.cuh" "${header}")
-build(runner2 "8.0;8.6;9.0" no_server)
+build(runner2 "8.0,8.6,9.0" no_server)
 check("without the server the build succeeds and compiles locally" "no_server_misses EQUAL 1 AND no_server_errors GREATER_EQUAL 1")
