@@ -54,8 +54,6 @@ json verdict_json(const FileVerdict& verdict) {
           {"containers", std::move(containers)}};
 }
 
-bool is_relocatable(const FatbinContainer& container) { return container.section == "__nv_relfatbin"; }
-
 bool has_portable_ptx(const FatbinContainer& container) {
   return std::ranges::any_of(container.images, [](const FatbinImage& image) {
     return image.kind == FatbinImage::Kind::ptx && image.variant == 0;
@@ -64,19 +62,18 @@ bool has_portable_ptx(const FatbinContainer& container) {
 
 // --require-ptx: the containers with kernels that no newer GPU could JIT.
 std::vector<std::string> without_portable_ptx(const InspectedFile& file, KernelCache& cache) {
-  const bool linked_code = std::ranges::any_of(file.containers, [](const auto& c) { return !is_relocatable(c); });
-  const bool relocatable_ptx = std::ranges::any_of(file.containers, [](const auto& c) {
-    return is_relocatable(c) && has_portable_ptx(c);
+  const bool relocatable_ptx = std::ranges::any_of(file.containers, [](const FatbinContainer& c) {
+    return c.relocatable() && has_portable_ptx(c);
   });
   std::vector<std::string> missing;
   int index = 0;
   for (const auto& container : file.containers) {
     ++index;
-    if (file.linked && linked_code && is_relocatable(container)) continue;
+    if (!loaded_on_its_own(file, container)) continue;
     if (has_portable_ptx(container) || (file.linked && relocatable_ptx)) continue;
     const auto& kernels = cache.of(container);
     if (kernels.known && kernels.names.empty()) continue;
-    missing.push_back(container.member.empty() ? fmt::format("container {}", index) : container.member);
+    missing.push_back(container_name(container, index));
   }
   return missing;
 }

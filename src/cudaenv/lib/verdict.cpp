@@ -16,8 +16,6 @@
 namespace cudaenv {
 namespace {
 
-bool is_relocatable(const FatbinContainer& container) { return container.section == "__nv_relfatbin"; }
-
 bool has_runnable_code(const FatbinContainer& container) {
   return std::ranges::any_of(container.images, [](const FatbinImage& image) {
     return image.kind == FatbinImage::Kind::sass || image.kind == FatbinImage::Kind::ptx;
@@ -171,9 +169,15 @@ DriverFloor minimum_driver(const InspectedFile& file, const Facts& facts) {
   return floor;
 }
 
-std::string ContainerVerdict::where() const {
-  if (!container->member.empty()) return container->member;
-  return fmt::format("container {}", index);
+std::string container_name(const FatbinContainer& container, int index) {
+  return container.member.empty() ? fmt::format("container {}", index) : container.member;
+}
+
+std::string ContainerVerdict::where() const { return container_name(*container, index); }
+
+bool loaded_on_its_own(const InspectedFile& file, const FatbinContainer& container) {
+  if (!container.relocatable() || !file.linked) return true;
+  return std::ranges::none_of(file.containers, [](const FatbinContainer& c) { return !c.relocatable(); });
 }
 
 std::vector<CodeImage> runnable_images(const FatbinContainer& container) {
@@ -211,18 +215,14 @@ FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, con
     }
   }
 
-  // In a linked file the relocatable containers are not loaded on their
-  // own: they are what the runtime JIT-links when no linked SASS fits.
-  const bool has_linked_code = std::ranges::any_of(file.containers, [](const FatbinContainer& c) {
-    return !is_relocatable(c);
-  });
-  const bool judge_relocatable_alone = !file.linked || !has_linked_code;
+  // Relocatable containers a linked file does not load stand behind its
+  // linked ones: the runtime JIT-links their PTX when no linked SASS fits.
   std::optional<RunVerdict> jit_link;
   const auto relocatable_jit = [&]() -> const RunVerdict& {
     if (jit_link) return *jit_link;
     std::vector<std::string> hows, whys;
     for (const auto& container : file.containers) {
-      if (!is_relocatable(container)) continue;
+      if (!container.relocatable()) continue;
       auto verdict = judge_images(runnable_images(container), target.capability, target.driver_cuda, facts);
       if (verdict.runs && verdict.how.starts_with("JIT")) {
         hows.push_back(verdict.how);
@@ -240,10 +240,10 @@ FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, con
   int index = 0;
   for (const auto& container : file.containers) {
     ++index;
-    if (is_relocatable(container) && !judge_relocatable_alone) continue;
+    if (!loaded_on_its_own(file, container)) continue;
     ContainerVerdict entry{&container, index,
                            judge_images(runnable_images(container), target.capability, target.driver_cuda, facts)};
-    if (!entry.verdict.runs && file.linked && !is_relocatable(container) && relocatable_jit().runs) {
+    if (!entry.verdict.runs && file.linked && !container.relocatable() && relocatable_jit().runs) {
       entry.verdict = relocatable_jit();
       result.notes.push_back("JIT linking of relocatable device code (-rdc) follows NVIDIA's documentation and "
                              "third-party reports; CudaEnv has not verified it on a GPU");

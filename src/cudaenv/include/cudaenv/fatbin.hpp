@@ -54,6 +54,8 @@ struct FatbinContainer {
   std::string section;  // ".nv_fatbin", "__nv_relfatbin", "(file)"
   std::uint64_t offset = 0;  // within the section
   std::vector<FatbinImage> images;
+  // Relocatable device code (-rdc) before or beside the device link.
+  bool relocatable() const { return section == "__nv_relfatbin"; }
 };
 
 struct ReadOptions {

@@ -77,6 +77,15 @@ struct FileVerdict {
 FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, const Facts& facts = Facts::embedded(),
                        KernelCache* kernels = nullptr);
 
+// Whether the driver loads <container> on its own. In a linked file the
+// relocatable containers are not loaded: they are what the runtime JIT-links
+// when no linked SASS fits (unless the file has nothing else).
+bool loaded_on_its_own(const InspectedFile& file, const FatbinContainer& container);
+
+// A container as people know it: its archive member, else "container 3"
+// (1-based, as in the image table).
+std::string container_name(const FatbinContainer& container, int index);
+
 // The images of one container as the run rules see them (LTO-IR, which no
 // driver loads, is left out).
 std::vector<CodeImage> runnable_images(const FatbinContainer& container);
