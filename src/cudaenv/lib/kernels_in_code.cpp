@@ -4,7 +4,6 @@
 #include <libelf.h>
 
 #include <algorithm>
-#include <cstring>
 #include <exception>
 
 #include <fmt/format.h>
@@ -80,9 +79,8 @@ KernelList container_kernels(const FatbinContainer& container) {
   }
   if (!chosen) return {true, {}, {}};
   try {
-    const auto code = decompress_payload(*chosen);
-    if (chosen->kind == FatbinImage::Kind::ptx) return ptx_kernels(std::string_view(code.data(), strnlen(code.data(), code.size())));
-    auto list = cubin_kernels(code);
+    if (chosen->kind == FatbinImage::Kind::ptx) return ptx_kernels(ptx_text(*chosen));
+    auto list = cubin_kernels(decompress_payload(*chosen));
     if (!list.known) list.error = fmt::format("{}: {}", chosen->name(), list.error);
     return list;
   } catch (const std::exception& e) {
