@@ -270,96 +270,88 @@ InspectedFile inspect_file(const std::string& path, const ReadOptions& options) 
   return file;
 }
 
-std::string inspect_to_text(std::span<const InspectedFile> files) {
+std::string images_to_text(const InspectedFile& file) {
   std::string out;
-  for (const auto& file : files) {
-    out += file.path + "\n";
-    if (!file.error.empty()) continue;  // said once, on stderr
-    if (file.containers.empty()) {
-      out += file.unseen.empty() ? "  no GPU code\n" : fmt::format("  GPU code it cannot read: {}\n", file.unseen);
-      continue;
+  if (!file.error.empty()) return out;  // said once, on stderr
+  if (file.containers.empty()) {
+    out += file.unseen.empty() ? "  no GPU code\n" : fmt::format("  GPU code it cannot read: {}\n", file.unseen);
+    return out;
+  }
+  // The member column is as wide as the longest member name.
+  std::size_t member_width = 6;
+  for (const auto& container : file.containers) member_width = std::max(member_width, container.member.size());
+  const auto row = [&](auto index, std::string_view member, std::string_view section, std::string_view kind,
+                       std::string_view arch, std::string_view isa, std::string_view compressed,
+                       std::string_view size) {
+    return fmt::format("  {:<3} {:<{}} {:<15} {:<6} {:<7} {:<7} {:<10} {:>10}\n", index, member, member_width,
+                       section, kind, arch, isa, compressed, size);
+  };
+  out += row("#", "member", "section", "kind", "arch", "ptx isa", "compressed", "size");
+  int index = 0;
+  // Each distinct warning once, after the table, with the rows it is about.
+  std::map<std::string, std::vector<std::string>> warnings;
+  for (const auto& container : file.containers) {
+    ++index;
+    for (const auto& image : container.images) {
+      out += row(index, container.member.empty() ? "-" : container.member, container.section,
+                 to_string(image.kind), image.cmake_arch(), image.ptx_isa ? image.ptx_isa->str() : "-",
+                 to_string(image.compression), human_size(image.size));
+      if (!image.warning.empty()) warnings[image.warning].push_back(fmt::format("#{} {}", index, image.name()));
     }
-    // The member column is as wide as the longest member name.
-    std::size_t member_width = 6;
-    for (const auto& container : file.containers) member_width = std::max(member_width, container.member.size());
-    const auto row = [&](auto index, std::string_view member, std::string_view section, std::string_view kind,
-                         std::string_view arch, std::string_view isa, std::string_view compressed,
-                         std::string_view size) {
-      return fmt::format("  {:<3} {:<{}} {:<15} {:<6} {:<7} {:<7} {:<10} {:>10}\n", index, member, member_width,
-                         section, kind, arch, isa, compressed, size);
-    };
-    out += row("#", "member", "section", "kind", "arch", "ptx isa", "compressed", "size");
-    int index = 0;
-    // Each distinct warning once, after the table, with the rows it is about.
-    std::map<std::string, std::vector<std::string>> warnings;
-    for (const auto& container : file.containers) {
-      ++index;
-      for (const auto& image : container.images) {
-        out += row(index, container.member.empty() ? "-" : container.member, container.section,
-                   to_string(image.kind), image.cmake_arch(), image.ptx_isa ? image.ptx_isa->str() : "-",
-                   to_string(image.compression), human_size(image.size));
-        if (!image.warning.empty()) warnings[image.warning].push_back(fmt::format("#{} {}", index, image.name()));
-      }
-    }
-    for (const auto& [warning, rows] : warnings) {
-      out += rows.size() == 1 ? fmt::format("  warning ({}): {}\n", rows.front(), warning)
-                              : fmt::format("  warning ({} images, first {}): {}\n", rows.size(), rows.front(), warning);
-    }
+  }
+  for (const auto& [warning, rows] : warnings) {
+    out += rows.size() == 1 ? fmt::format("  warning ({}): {}\n", rows.front(), warning)
+                            : fmt::format("  warning ({} images, first {}): {}\n", rows.size(), rows.front(), warning);
   }
   return out;
 }
 
-nlohmann::json inspect_to_json(std::span<const InspectedFile> files) {
+nlohmann::json file_to_json(const InspectedFile& file) {
   using nlohmann::json;
-  json list = json::array();
-  for (const auto& file : files) {
-    json images = json::array();
-    int index = 0;
-    for (const auto& container : file.containers) {
-      ++index;
-      for (const auto& image : container.images) {
-        // Built member by member: an initializer list would copy every value.
-        json& entry = images.emplace_back(json::object());
-        entry["kind"] = to_string(image.kind);
-        entry["arch"] = image.cmake_arch();
-        entry["name"] = image.name();
-        entry["ptx_isa"] = image.ptx_isa ? json(image.ptx_isa->str()) : json(nullptr);
-        entry["code_version"] = image.code_version ? json(image.code_version->str()) : json(nullptr);
-        entry["compressed"] =
-            image.compression == FatbinImage::Compression::none ? json(false) : json(to_string(image.compression));
-        entry["size"] = image.size;
-        entry["stored_size"] = image.stored_size;
-        entry["container"] = index;
-        entry["member"] = container.member.empty() ? json(nullptr) : json(container.member);
-        entry["section"] = container.section;
-        entry["identifier"] = image.identifier.empty() ? json(nullptr) : json(image.identifier);
-        entry["warning"] = image.warning.empty() ? json(nullptr) : json(image.warning);
-      }
+  json images = json::array();
+  int index = 0;
+  for (const auto& container : file.containers) {
+    ++index;
+    for (const auto& image : container.images) {
+      // Built member by member: an initializer list would copy every value.
+      json& entry = images.emplace_back(json::object());
+      entry["kind"] = to_string(image.kind);
+      entry["arch"] = image.cmake_arch();
+      entry["name"] = image.name();
+      entry["ptx_isa"] = image.ptx_isa ? json(image.ptx_isa->str()) : json(nullptr);
+      entry["code_version"] = image.code_version ? json(image.code_version->str()) : json(nullptr);
+      entry["compressed"] =
+          image.compression == FatbinImage::Compression::none ? json(false) : json(to_string(image.compression));
+      entry["size"] = image.size;
+      entry["stored_size"] = image.stored_size;
+      entry["container"] = index;
+      entry["member"] = container.member.empty() ? json(nullptr) : json(container.member);
+      entry["section"] = container.section;
+      entry["identifier"] = image.identifier.empty() ? json(nullptr) : json(image.identifier);
+      entry["warning"] = image.warning.empty() ? json(nullptr) : json(image.warning);
     }
-    json& entry = list.emplace_back(json::object());
-    entry["path"] = file.path;
-    entry["error"] = file.error.empty() ? json(nullptr) : json(file.error);
-    json containers = json::array();
-    index = 0;
-    for (const auto& container : file.containers) {
-      containers.push_back({{"index", ++index},
-                            {"offset", container.offset},
-                            {"member", container.member.empty() ? json(nullptr) : json(container.member)},
-                            {"section", container.section},
-                            {"images", container.images.size()}});
-    }
-    entry["size"] = file.size;
-    entry["linked"] = file.linked;
-    entry["needed"] = file.needed;
-    entry["soname"] = file.soname.empty() ? json(nullptr) : json(file.soname);
-    entry["unseen"] = file.unseen.empty() ? json(nullptr) : json(file.unseen);
-    entry["note"] = file.note.empty() ? json(nullptr) : json(file.note);
-    entry["containers"] = std::move(containers);
-    entry["images"] = std::move(images);
   }
-  json result = json::object();
-  result["files"] = std::move(list);
-  return result;
+  json entry = json::object();
+  entry["path"] = file.path;
+  entry["error"] = file.error.empty() ? json(nullptr) : json(file.error);
+  json containers = json::array();
+  index = 0;
+  for (const auto& container : file.containers) {
+    containers.push_back({{"index", ++index},
+                          {"offset", container.offset},
+                          {"member", container.member.empty() ? json(nullptr) : json(container.member)},
+                          {"section", container.section},
+                          {"images", container.images.size()}});
+  }
+  entry["size"] = file.size;
+  entry["linked"] = file.linked;
+  entry["needed"] = file.needed;
+  entry["soname"] = file.soname.empty() ? json(nullptr) : json(file.soname);
+  entry["unseen"] = file.unseen.empty() ? json(nullptr) : json(file.unseen);
+  entry["note"] = file.note.empty() ? json(nullptr) : json(file.note);
+  entry["containers"] = std::move(containers);
+  entry["images"] = std::move(images);
+  return entry;
 }
 
 }  // namespace cudaenv

@@ -104,7 +104,7 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
 
 FileReport report_file(const InspectedFile& file, const InspectRequest& request, bool as_json) {
   FileReport report;
-  if (as_json) report.json = inspect_to_json(std::span(&file, 1))["files"][0];
+  if (as_json) report.json = file_to_json(file);
   if (!file.error.empty()) {
     report.unreadable = true;
     report.errors.push_back(fmt::format("{}: {}", file.path, file.error));
@@ -158,7 +158,7 @@ FileReport report_file(const InspectedFile& file, const InspectRequest& request,
   // A "cannot tell" verdict already said what the reader cannot see.
   const bool said_unseen = !file.unseen.empty() && !(request.checks.empty() && request.required.empty());
   report.text = file.path + "\n" + lines +
-                (said_unseen ? std::string() : inspect_to_text(std::span(&file, 1)).substr(file.path.size() + 1));
+                (said_unseen ? std::string() : images_to_text(file));
   if (as_json) {
     if (!request.required.empty() || request.driver || request.require_ptx) report.json["requirements"] = requirements;
     report.json["minimum_driver"] = floor_json(floor);

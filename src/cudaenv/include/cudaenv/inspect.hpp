@@ -5,7 +5,6 @@
 #pragma once
 
 #include <memory>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -40,7 +39,9 @@ InspectedFile inspect_file(const std::string& path, const ReadOptions& options =
 // Reads bytes already in memory; `name` is used in messages.
 InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOptions& options = {});
 
-std::string inspect_to_text(std::span<const InspectedFile> files);
-nlohmann::json inspect_to_json(std::span<const InspectedFile> files);
+// The image table of one file (without its path line), and the file as JSON
+// (path, containers, images, libraries, notes): what report_file prints.
+std::string images_to_text(const InspectedFile& file);
+nlohmann::json file_to_json(const InspectedFile& file);
 
 }  // namespace cudaenv
