@@ -124,9 +124,7 @@ class PackageReader {
     switch (sniff(bytes)) {
       case MemberKind::other: return {};
       case MemberKind::archive: {
-        if (depth >= limits_.max_depth) {
-          return fmt::format("{}: archives nested more than {} deep; refusing to open it", member, limits_.max_depth);
-        }
+        if (depth >= limits_.max_depth) return too_deep(member);
         Archive inner = new_reader();
         auto stream = std::make_unique<NestedStream>();
         stream->outer = reader;
@@ -145,24 +143,31 @@ class PackageReader {
       InspectedFile file;
       file.path = member;
       file.error = fmt::format("larger than {} MiB, the most one member may take in memory", limits_.max_member >> 20);
-      visit_(std::move(file));
+      report(std::move(file));
       return {};
     }
-    ++binaries_;
     auto file = inspect_bytes(Bytes(reinterpret_cast<const std::byte*>(storage->data()), storage->size()), member,
                               options_);
     if (file.not_binary) {
       // An ar archive of something else: a .deb inside a package.
       Archive inner = new_reader();
       if (archive_read_open_memory(inner.get(), storage->data(), storage->size()) == ARCHIVE_OK) {
-        --binaries_;
-        return depth >= limits_.max_depth ? fmt::format("{}: nested too deep", member)
-                                          : read_all(inner.get(), member, depth + 1);
+        return depth >= limits_.max_depth ? too_deep(member) : read_all(inner.get(), member, depth + 1);
       }
     }
     file.storage = storage;
-    visit_(std::move(file));
+    report(std::move(file));
     return {};
+  }
+
+  std::string too_deep(const std::string& member) const {
+    return fmt::format("{}: archives nested more than {} deep; refusing to open it", member, limits_.max_depth);
+  }
+
+  // Every binary found (or refused) is reported; none means the package has none.
+  void report(InspectedFile&& file) {
+    ++binaries_;
+    visit_(std::move(file));
   }
 
   const ReadOptions& options_;
