@@ -238,6 +238,7 @@ FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, con
   };
 
   int index = 0;
+  bool jit_linked = false;
   for (const auto& container : file.containers) {
     ++index;
     if (!loaded_on_its_own(file, container)) continue;
@@ -245,8 +246,7 @@ FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, con
                            judge_images(runnable_images(container), target.capability, target.driver_cuda, facts)};
     if (!entry.verdict.runs && file.linked && !container.relocatable() && relocatable_jit().runs) {
       entry.verdict = relocatable_jit();
-      result.notes.push_back("JIT linking of relocatable device code (-rdc) follows NVIDIA's documentation and "
-                             "third-party reports; CudaEnv has not verified it on a GPU");
+      jit_linked = true;
     }
     if (!entry.verdict.runs) {
       entry.kernels = kernels->of(container);
@@ -254,8 +254,10 @@ FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, con
     }
     result.containers.push_back(std::move(entry));
   }
-  std::ranges::sort(result.notes);
-  result.notes.erase(std::unique(result.notes.begin(), result.notes.end()), result.notes.end());
+  if (jit_linked) {
+    result.notes.push_back("JIT linking of relocatable device code (-rdc) follows NVIDIA's documentation and "
+                           "third-party reports; CudaEnv has not verified it on a GPU");
+  }
 
   const auto counted = std::ranges::count_if(result.containers, [](const auto& c) { return c.counts; });
   const auto failing = std::ranges::count_if(result.containers, [](const auto& c) { return c.counts && !c.verdict.runs; });
