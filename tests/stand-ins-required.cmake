@@ -6,7 +6,7 @@ cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/cmake/TestListing.cmake")
 cudaenv_test_listing(listing "${BUILD_DIR}")
 set(uses "cudaenv_test_cuda_root|cudaenv_test_arm64_deps|cudaenv_test_cross_consumer|make-stand-ins|"
-  "make-cuda-target-root|make-arm64-deps|fetch-debs")
+  "make-cuda-target-root|make-arm64-deps|make-arm64-cuda-libs|fetch-debs")
 string(JOIN "" uses ${uses})
 string(JSON count LENGTH "${listing}" tests)
 math(EXPR last "${count} - 1")

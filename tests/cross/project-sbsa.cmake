@@ -13,8 +13,8 @@ cudaenv_test_configure("${SOURCE_ROOT}" BUILD NO_MODULE_PATH
        "-DCUDAENV_EXTRA_ROOTS=${deps}" -DCUDAENV_BUILD_HELPER=ON -DBUILD_TESTING=ON
        "-DCUDAENV_CAPABILITIES=9.0;10.0;12.1"
        # No --target-directory here: the toolchain keeps its pin when the
-       # user sets CMAKE_CUDA_FLAGS. The stand-in has a shared libcudart only.
-       "-DCMAKE_CUDA_FLAGS=--cudart=shared" -DCMAKE_CUDA_RUNTIME_LIBRARY=Shared)
+       # user sets CMAKE_CUDA_FLAGS.
+       "-DCMAKE_CUDA_FLAGS=-lineinfo")
 set(build "${WORK_DIR}/build")
 
 # Every ELF file the build made (objects, archives, libraries, programs).
