@@ -30,27 +30,44 @@ function(cudaenv_test_arm64_deps out)
 endfunction()
 
 # cudaenv_test_cross_consumer(<sbsa-linux|aarch64-linux> <toolchain file>
-#                             <capabilities>): examples/consumer cross-built
-# against an installed CudaEnv with a stand-in toolkit. Prints the binary's
-# machine, fails if the build links host CUDA libraries, then runs the
-# binary under qemu with the build's run-aarch64 (no driver there: exit 77).
+#     <capabilities> [PROJECT <dir under examples>] [PROGRAM <name>]
+#     [CTEST]): a project (default examples/consumer, program saxpy)
+# cross-built against an installed CudaEnv with a stand-in toolkit, with the
+# README's command line. Prints the program's machine, fails if the build
+# links host CUDA libraries, then runs the program under qemu with the
+# build's run-aarch64 (no driver there: exit 77) and, with CTEST, runs the
+# project's tests through the toolchain's emulator.
 function(cudaenv_test_cross_consumer target toolchain capabilities)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "CTEST" "PROJECT;PROGRAM" "")
+  if(NOT arg_PROJECT)
+    set(arg_PROJECT consumer)
+    set(arg_PROGRAM saxpy)
+  endif()
   cudaenv_test_cuda_root(root "${target}")
   cudaenv_test_install("${WORK_DIR}/prefix")
   # As a user does: the installed toolchain, CudaEnv found through
   # CMAKE_PREFIX_PATH (no CudaEnv_DIR), the program run with run-aarch64.
   get_filename_component(toolchain_name "${toolchain}" NAME)
-  cudaenv_test_configure("${SOURCE_ROOT}/examples/consumer" BUILD NO_MODULE_PATH
+  cudaenv_test_configure("${SOURCE_ROOT}/examples/${arg_PROJECT}" BUILD NO_MODULE_PATH
     ARGS "-DCMAKE_TOOLCHAIN_FILE=${WORK_DIR}/prefix/lib/cmake/CudaEnv/toolchains/${toolchain_name}"
-         "-DCUDAENV_CUDA_ROOT=${root}" "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix" "-DCUDAENV_CAPABILITIES=${capabilities}"
-         # The stand-in has a shared libcudart only.
-         -DCMAKE_CUDA_FLAGS=--cudart=shared -DCMAKE_CUDA_RUNTIME_LIBRARY=Shared)
-  execute_process(COMMAND readelf -h "${WORK_DIR}/build/saxpy" OUTPUT_VARIABLE header)
+         "-DCUDAENV_CUDA_ROOT=${root}" "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix" "-DCUDAENV_CAPABILITIES=${capabilities}")
+  set(program "${WORK_DIR}/build/${arg_PROGRAM}")
+  execute_process(COMMAND readelf -h "${program}" OUTPUT_VARIABLE header)
   string(REGEX MATCH "Machine: *[A-Za-z0-9_-]+" machine "${header}")
-  message(STATUS "saxpy ${machine}")
+  message(STATUS "${arg_PROGRAM} ${machine}")
   file(READ "${WORK_DIR}/build/build.ninja" rules)
   if(rules MATCHES "targets/x86_64-linux/lib|lib64/libcudart")
     message(FATAL_ERROR "the build links host (x86_64) CUDA libraries")
   endif()
-  cudaenv_test_run(COMMAND "${WORK_DIR}/build/run-aarch64" "${WORK_DIR}/build/saxpy")
+  cudaenv_test_run(COMMAND "${WORK_DIR}/build/run-aarch64" "${program}")
+  if(arg_CTEST)
+    execute_process(COMMAND "${CMAKE_CTEST_COMMAND}" --test-dir "${WORK_DIR}/build" --output-on-failure
+      OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+    string(REGEX MATCH "[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+" summary "${out}")
+    string(REGEX MATCHALL "[0-9]+ - [^\\n]+\\(Skipped\\)" skipped "${out}")
+    message(STATUS "ctest: ${summary}; skipped: ${skipped}")
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "the project's tests failed under the toolchain's emulator:\n${out}\n${err}")
+    endif()
+  endif()
 endfunction()

@@ -1,0 +1,15 @@
+# examples/device-link built natively against an installed CudaEnv: the
+# device link and cuBLAS on the host toolkit, then its test through ctest
+# (no GPU here: skipped, exit 77; on a GPU the kernel and cuBLAS must agree).
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+cudaenv_test_install("${WORK_DIR}/prefix")
+cudaenv_test_configure("${SOURCE_ROOT}/examples/device-link" BUILD NO_MODULE_PATH
+  ARGS "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix")
+cudaenv_test_run(COMMAND "${WORK_DIR}/build/scale_check")
+execute_process(COMMAND "${CMAKE_CTEST_COMMAND}" --test-dir "${WORK_DIR}/build" --output-on-failure
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "examples/device-link's test failed:\n${out}\n${err}")
+endif()
+string(REGEX MATCH "[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+" summary "${out}")
+message(STATUS "ctest: ${summary}")
