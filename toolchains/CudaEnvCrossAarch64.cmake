@@ -20,6 +20,23 @@ macro(_cudaenv_cross_knob name default doc)
   list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES ${name})
 endmacro()
 
+# Stops the configure with <message> as its only error. A FATAL_ERROR here,
+# inside project(), also skips the generator's search for its build tool and
+# the compiler detection, and CMake then adds "unable to find a build
+# program" and "CMAKE_<LANG>_COMPILER not set" errors that bury the real
+# one; finding the build tool first and naming the compilers keeps it alone.
+macro(_cudaenv_cross_stop)
+  if(CMAKE_GENERATOR MATCHES "Ninja")
+    include(CMakeNinjaFindMake)
+  elseif(CMAKE_GENERATOR MATCHES "Makefiles")
+    include(CMakeUnixFindMake)
+  endif()
+  foreach(_cudaenv_language IN ITEMS C CXX CUDA ASM Fortran HIP OBJC OBJCXX ISPC Swift)
+    set(CMAKE_${_cudaenv_language}_COMPILER "CMAKE_${_cudaenv_language}_COMPILER-NOTFOUND")
+  endforeach()
+  message(FATAL_ERROR ${ARGN})
+endmacro()
+
 if(NOT "$ENV{CUDA_PATH}" STREQUAL "")
   set(_cudaenv_default_root "$ENV{CUDA_PATH}")
 else()
@@ -48,7 +65,7 @@ if(NOT EXISTS "${_cudaenv_target_tree}/include/cuda_runtime.h")
   else()
     set(_cudaenv_package "cuda-cross-aarch64-${_cudaenv_release}")
   endif()
-  message(FATAL_ERROR "CudaEnv (${_cudaenv_toolfile}): the CUDA toolkit at ${CUDAENV_CUDA_ROOT} has no "
+  _cudaenv_cross_stop("CudaEnv (${_cudaenv_toolfile}): the CUDA toolkit at ${CUDAENV_CUDA_ROOT} has no "
     "${_CUDAENV_CROSS_TARGET} target tree (${_cudaenv_target_tree}/include/cuda_runtime.h is missing).\n"
     "Install NVIDIA's cross package for this toolkit (apt-get install ${_cudaenv_package}, from NVIDIA's "
     "cross-linux repository), or point CUDAENV_CUDA_ROOT at a toolkit that has it.")
@@ -70,7 +87,7 @@ endif()
 find_program(_cudaenv_cxx NAMES "${CUDAENV_CROSS_PREFIX}g++" NO_CACHE)
 find_program(_cudaenv_cc NAMES "${CUDAENV_CROSS_PREFIX}gcc" NO_CACHE)
 if(NOT _cudaenv_cxx OR NOT _cudaenv_cc)
-  message(FATAL_ERROR "CudaEnv (${_cudaenv_toolfile}): no aarch64 cross compiler: ${CUDAENV_CROSS_PREFIX}g++ and "
+  _cudaenv_cross_stop("CudaEnv (${_cudaenv_toolfile}): no aarch64 cross compiler: ${CUDAENV_CROSS_PREFIX}g++ and "
     "${CUDAENV_CROSS_PREFIX}gcc are not on PATH.\n"
     "Install them (apt-get install g++-aarch64-linux-gnu), or set CUDAENV_CROSS_PREFIX to the prefix of yours.")
 endif()
