@@ -38,15 +38,22 @@ configure.
   ``driver_min_minor_compat``, ``gcc`` and ``clang`` (``min;max`` lists),
   ``note``.
 
-.. command:: cudaenv_known_capabilities / cudaenv_known_toolkits
+.. command:: cudaenv_known_capabilities
 
   ::
 
     cudaenv_known_capabilities(<out-var>)
+
+  Every capability key in the file (``3.0`` ... ``12.1f``), sorted as text
+  (sort numerically where order matters).
+
+.. command:: cudaenv_known_toolkits
+
+  ::
+
     cudaenv_known_toolkits(<out-var>)
 
-  Every capability key (``3.0`` ... ``12.1f``) or toolkit release in the
-  file, sorted as text (sort numerically where order matters).
+  Every toolkit release in the file, sorted as text.
 
 Example:
 

@@ -1,0 +1,60 @@
+#[=======================================================================[.rst:
+CudaEnv
+-------
+
+The one entry point: ``find_package(CudaEnv)``, ``add_subdirectory`` of a
+CudaEnv source tree and FetchContent all include this module, and it
+includes every public module, so each way of consuming CudaEnv has the same
+commands.
+
+Modules
+^^^^^^^
+
+============================  ================================================
+``CudaEnvDetect``             the machine's driver, GPUs and toolkit
+                              (:command:`cudaenv_detect`,
+                              :command:`cudaenv_check_compatibility`)
+``CudaEnvArchitectures``      ``CMAKE_CUDA_ARCHITECTURES`` from declared
+                              capabilities
+                              (:command:`cudaenv_select_architectures`,
+                              :command:`cudaenv_resolve_architectures`)
+``CudaEnvFacts``              the facts file ``data/cuda.json``
+                              (:command:`cudaenv_capability_fact`,
+                              :command:`cudaenv_toolkit_fact`,
+                              :command:`cudaenv_known_capabilities`,
+                              :command:`cudaenv_known_toolkits`)
+``CudaEnvVerify``             the build checks its own GPU code
+                              (:command:`cudaenv_verify_architectures`)
+``CudaEnvKernels``            one library, a variant per GPU family, run-time
+                              dispatch (:command:`cudaenv_add_kernel_library`)
+``CudaEnvCompilerCache``      a shared compiler cache
+                              (:command:`cudaenv_use_compiler_cache`)
+``CudaEnvCompileJobs``        CUDA compiles that fit in memory
+                              (:command:`cudaenv_limit_cuda_compile_jobs`)
+============================  ================================================
+
+Each module can also be included alone (``include(CudaEnvDetect)``) once
+this folder is on ``CMAKE_MODULE_PATH``; the cross toolchain files live in
+``toolchains/`` beside it (``<prefix>/lib/cmake/CudaEnv/toolchains``).
+
+Example:
+
+.. code-block:: cmake
+
+  find_package(CudaEnv 0.1 REQUIRED)        # or add_subdirectory(cudaenv)
+  cudaenv_select_architectures(CAPABILITIES 8.0 9.0)
+
+Since 0.1.
+#]=======================================================================]
+include_guard(GLOBAL)
+
+if(NOT CMAKE_CURRENT_LIST_DIR IN_LIST CMAKE_MODULE_PATH)
+  list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}")
+endif()
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvFacts.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvDetect.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvArchitectures.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvVerify.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvKernels.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvCompilerCache.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvCompileJobs.cmake")
