@@ -75,14 +75,6 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
 
-# When the modules sit in a CudaEnv source tree, the helper's sources are
-# beside them and can be built at configure time.
-get_filename_component(_cudaenv_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
-if(EXISTS "${_cudaenv_root}/src/cudaenv/CMakeLists.txt")
-  set_property(GLOBAL PROPERTY _CUDAENV_HELPER_SOURCE_DIR "${_cudaenv_root}/src/cudaenv")
-endif()
-unset(_cudaenv_root)
-
 # The variables cudaenv_detect sets. A global property, not a variable: the
 # module may be included from a subdirectory and called from its parent.
 set_property(GLOBAL PROPERTY _CUDAENV_DETECT_RESULTS
@@ -90,10 +82,12 @@ set_property(GLOBAL PROPERTY _CUDAENV_DETECT_RESULTS
   CUDAENV_DRIVER_ERROR CUDAENV_GPU_COUNT CUDAENV_GPU_CAPABILITIES CUDAENV_GPU_NAMES
   CUDAENV_TOOLKIT_VERSION CUDAENV_TOOLKIT_NVCC CUDAENV_CONDA_CUDA CUDAENV_CONDA_CUDA_ARCH)
 
-# Builds the helper from source for this (host) machine, once per build tree.
+# Builds the helper from source for this (host) machine, once per build
+# tree: when the modules sit in a CudaEnv source tree, its sources are beside
+# them.
 function(_cudaenv_build_helper out)
-  get_property(source GLOBAL PROPERTY _CUDAENV_HELPER_SOURCE_DIR)
-  if(NOT source)
+  get_filename_component(source "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../src/cudaenv" ABSOLUTE)
+  if(NOT EXISTS "${source}/CMakeLists.txt")
     set(${out} "" PARENT_SCOPE)
     return()
   endif()

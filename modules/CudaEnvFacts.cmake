@@ -71,8 +71,6 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
 
-set_property(GLOBAL PROPERTY CUDAENV_FACTS_FILE "${CMAKE_CURRENT_LIST_DIR}/data/cuda.json")
-
 # Turns a JSON array of scalars ("[ \"75\", \"80\" ]" or "[ 6, 15 ]") into a CMake list.
 function(_cudaenv_json_array_to_list out json_array)
   string(REGEX MATCHALL "[0-9A-Za-z_.]+" items "${json_array}")
@@ -106,7 +104,7 @@ function(_cudaenv_load_facts)
   if(loaded)
     return()
   endif()
-  get_property(file GLOBAL PROPERTY CUDAENV_FACTS_FILE)
+  set(file "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/data/cuda.json")
   if(NOT EXISTS "${file}")
     message(FATAL_ERROR "CudaEnv: the CUDA facts file ${file} is missing; "
       "reinstall CudaEnv (the file ships beside CudaEnvFacts.cmake).")

@@ -88,8 +88,6 @@ cmake_policy(VERSION 3.25)
 set(CUDAENV_NVCC_THREADS 2 CACHE STRING "nvcc --threads for CudaEnv kernel libraries (1: off, 0: one per CPU)")
 set(CUDAENV_FATBIN_COMPRESSION size CACHE STRING "Fatbin compression for CudaEnv kernel libraries: size, speed, off")
 set_property(CACHE CUDAENV_FATBIN_COMPRESSION PROPERTY STRINGS size speed off)
-set_property(GLOBAL PROPERTY _CUDAENV_KERNELS_INCLUDE_DIR "${CMAKE_CURRENT_LIST_DIR}/kernels/include")
-set_property(GLOBAL PROPERTY _CUDAENV_KERNELS_RECORDER "${CMAKE_CURRENT_LIST_DIR}/kernels/record-resource-usage.cmake")
 
 # Parses a CMake architecture list into selected SASS numbers (90, 90a,
 # 100f ...) and PTX numbers.
@@ -179,7 +177,7 @@ function(_cudaenv_kernels_speed target record_usage)
     set(chain "${CMAKE_${lang}_COMPILER_LAUNCHER}")
     # The variants' CUDA compiles keep ptxas's resource report.
     if(lang STREQUAL "CUDA" AND record_usage)
-      get_property(recorder GLOBAL PROPERTY _CUDAENV_KERNELS_RECORDER)
+      set(recorder "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/kernels/record-resource-usage.cmake")
       list(PREPEND chain "${CMAKE_COMMAND}" -P "${recorder}" --)
     endif()
     if(chain)
@@ -336,7 +334,7 @@ function(cudaenv_add_kernel_library name)
   endif()
 
   # The library and its variants.
-  get_property(include_dir GLOBAL PROPERTY _CUDAENV_KERNELS_INCLUDE_DIR)
+  set(include_dir "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/kernels/include")
   string(MAKE_C_IDENTIFIER "${name}" c_name)
   set(registry_file "${CMAKE_CURRENT_BINARY_DIR}/${name}_registry.cpp")
   add_library(${name} ${type} ${host_sources} "${registry_file}")
