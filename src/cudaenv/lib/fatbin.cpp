@@ -9,18 +9,12 @@
 #include <lz4.h>
 #include <zstd.h>
 
+#include "cudaenv/cuda_binary_format.hpp"
+
 namespace cudaenv {
 namespace {
 
-constexpr std::uint32_t kFatbinMagic = 0xBA55ED50u;
-constexpr std::uint16_t kEntryVersion = 0x0101;
-constexpr std::size_t kContainerHeader = 16;
-constexpr std::size_t kEntryHeader = 64;
-constexpr std::uint64_t kFlagLz4 = 0x2000;
-constexpr std::uint64_t kFlagZstd = 0x8000;
-constexpr std::uint64_t kFlagArchSpecific = 0x100000;
-constexpr std::uint64_t kFlagFamilySpecific = 0x200000;
-constexpr unsigned kEmCuda = 190;
+using namespace format;
 
 template <typename T>
 T read(Bytes bytes, std::size_t offset) {  // caller checked the bounds
@@ -67,25 +61,23 @@ std::string payload_prefix(const FatbinImage& image, std::size_t want) {
   return {};
 }
 
-// Compares a SASS entry with its cubin's own ELF header (EM_CUDA, SM in
-// e_flags: bits 0-7 for ABI version 7, bits 8-15 for ABI version 8).
+// Compares a SASS entry with its cubin's own ELF header (EM_CUDA, the SM
+// and the arch-specific mark in e_flags).
 std::string check_cubin(const FatbinImage& image) {
   const auto head = payload_prefix(image, 64);
-  if (head.size() < 52 || head.compare(0, 4, "\x7f" "ELF") != 0) return "the payload is not an ELF cubin";
+  if (head.size() < 52 || std::string_view(head).substr(0, 4) != kElfMagic) return "the payload is not an ELF cubin";
   const auto u8 = [&](std::size_t at) { return static_cast<unsigned>(static_cast<unsigned char>(head[at])); };
   const unsigned machine = u8(18) | (u8(19) << 8);
   if (machine != kEmCuda) return fmt::format("the cubin's e_machine is {}, not EM_CUDA (190)", machine);
   const unsigned abi = u8(8);
   const std::uint32_t flags = u8(48) | (u8(49) << 8) | (u8(50) << 16) | (static_cast<std::uint32_t>(u8(51)) << 24);
-  const unsigned sm = abi >= 8 ? (flags >> 8) & 0xff : flags & 0xff;
+  const unsigned sm = cubin_sm(abi, flags);
   if (static_cast<int>(sm) != image.arch) {
     return fmt::format("the entry says sm_{} but its cubin is built for sm_{}", image.arch, sm);
   }
-  // The arch-specific ("a") mark: bit 0x800 of e_flags in ABI 7 cubins, 0x8
-  // in ABI 8 ones, where CUDA 13 leaves it clear even in sm_90a cubins (and
-  // "f" has no mark at all). The driver goes by the entry's flags (see
-  // fatbin.hpp), so a disagreement is reported, not acted on.
-  const bool cubin_says_a = abi >= 8 ? (flags & 0x8) != 0 : (flags & 0x800) != 0;
+  // The driver goes by the entry's flags (see fatbin.hpp), so a
+  // disagreement with the cubin's own mark is reported, not acted on.
+  const bool cubin_says_a = cubin_marked_arch_specific(abi, flags);
   const bool disagree = cubin_says_a ? image.variant != 'a' : abi < 8 && image.variant == 'a';
   if (disagree) {
     // Arch-specific targets begin with sm_90a: on older GPUs the mark cannot mean one.
@@ -132,7 +124,7 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
   std::size_t offset = 0;
   while (offset < region.size()) {
     const auto rest = region.size() - offset;
-    if (rest < kContainerHeader || read<std::uint32_t>(region, offset) != kFatbinMagic) {
+    if (rest < kContainerHeaderSize || read<std::uint32_t>(region, offset) != kFatbinMagic) {
       // Sections are padded with zeros between and after containers.
       if (all_zero(region.subspan(offset, std::min<std::size_t>(rest, 8)))) {
         offset += 8;
@@ -144,7 +136,7 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
     const auto header_size = read<std::uint16_t>(region, offset + 6);
     const auto fat_size = read<std::uint64_t>(region, offset + 8);
     if (version != 1) return fmt::format("{}: container at {:#x} has version {}, expected 1", section, offset, version);
-    if (header_size < kContainerHeader || header_size > rest) {
+    if (header_size < kContainerHeaderSize || header_size > rest) {
       return fmt::format("{}: container at {:#x} has a header size of {}", section, offset, header_size);
     }
     if (fat_size > rest - header_size) {
@@ -156,7 +148,7 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
     std::size_t at = 0;
     while (at < entries.size()) {
       const auto left = entries.size() - at;
-      if (left < kEntryHeader) {
+      if (left < kEntryHeaderSize) {
         if (all_zero(entries.subspan(at))) break;
         return fmt::format("{}: truncated entry header at {:#x}", section, offset + header_size + at);
       }
@@ -169,7 +161,7 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
         return fmt::format("{}: entry at {:#x} has version {:#x}, expected 0x0101", section,
                            offset + header_size + at, entry_version);
       }
-      if (entry_header < kEntryHeader || entry_header > left || payload_size > left - entry_header) {
+      if (entry_header < kEntryHeaderSize || entry_header > left || payload_size > left - entry_header) {
         return fmt::format("{}: entry at {:#x} does not fit its container (header {} + payload {} > {})", section,
                            offset + header_size + at, entry_header, payload_size, left);
       }
@@ -183,18 +175,17 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
       const auto decompressed = read<std::uint64_t>(entries, at + 0x38);
 
       FatbinImage image;
-      image.kind_code = kind;
       image.kind = kind == 2 ? FatbinImage::Kind::sass
                  : kind == 1 ? FatbinImage::Kind::ptx
                  : kind == 8 ? FatbinImage::Kind::ltoir
                              : FatbinImage::Kind::other;
       if (arch > 9999) return fmt::format("{}: entry at {:#x} names architecture {}", section, offset + header_size + at, arch);
       image.arch = static_cast<int>(arch);
-      image.variant = (flags & kFlagArchSpecific) ? 'a' : (flags & kFlagFamilySpecific) ? 'f' : 0;
+      image.variant = (flags & kEntryArchSpecific) ? 'a' : (flags & kEntryFamilySpecific) ? 'f' : 0;
       if (image.kind == FatbinImage::Kind::ptx) image.ptx_isa = Version{major, minor};
       if (image.kind == FatbinImage::Kind::sass) image.code_version = Version{major, minor};
-      image.compression = (flags & kFlagZstd) ? FatbinImage::Compression::zstd
-                        : (flags & kFlagLz4) ? FatbinImage::Compression::lz4
+      image.compression = (flags & kEntryZstd) ? FatbinImage::Compression::zstd
+                        : (flags & kEntryLz4) ? FatbinImage::Compression::lz4
                                              : FatbinImage::Compression::none;
       image.stored_size = payload_size;
       const Bytes stored = entries.subspan(at + entry_header, payload_size);
@@ -209,7 +200,7 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
         image.payload = stored.first(compressed_size);
         image.size = decompressed;
       }
-      if (ident_length > 0 && ident_offset >= kEntryHeader && ident_offset <= entry_header &&
+      if (ident_length > 0 && ident_offset >= kEntryHeaderSize && ident_offset <= entry_header &&
           ident_length <= entry_header - ident_offset) {
         const auto* text = reinterpret_cast<const char*>(entries.data() + at + ident_offset);
         image.identifier.assign(text, strnlen(text, std::min<std::size_t>(ident_length, 4096)));
@@ -233,22 +224,22 @@ void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string&
   constexpr unsigned char magic[] = {0x50, 0xed, 0x55, 0xba};
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t at = 0;
-  while (at + kContainerHeader <= bytes.size()) {
+  while (at + kContainerHeaderSize <= bytes.size()) {
     const void* hit = memmem(data + at, bytes.size() - at, magic, sizeof magic);
     if (!hit) break;
     at = static_cast<std::size_t>(static_cast<const unsigned char*>(hit) - data);
-    if (at + kContainerHeader > bytes.size()) break;
+    if (at + kContainerHeaderSize > bytes.size()) break;
     const auto fat_size = read<std::uint64_t>(bytes, at + 8);
     // Strict: version 1, a 16-byte header, a size that fits, and every entry
     // valid; anything else is data that happens to hold the magic.
     std::vector<FatbinContainer> found;
-    if (read<std::uint16_t>(bytes, at + 4) == 1 && read<std::uint16_t>(bytes, at + 6) == kContainerHeader &&
-        fat_size > 0 && fat_size <= bytes.size() - at - kContainerHeader &&
-        parse_fatbin_region(bytes.subspan(at, kContainerHeader + fat_size), member, section, found, options).empty() &&
+    if (read<std::uint16_t>(bytes, at + 4) == 1 && read<std::uint16_t>(bytes, at + 6) == kContainerHeaderSize &&
+        fat_size > 0 && fat_size <= bytes.size() - at - kContainerHeaderSize &&
+        parse_fatbin_region(bytes.subspan(at, kContainerHeaderSize + fat_size), member, section, found, options).empty() &&
         found.size() == 1 && !found.front().images.empty()) {
       found.front().offset = at;
       out.push_back(std::move(found.front()));
-      at += kContainerHeader + fat_size;
+      at += kContainerHeaderSize + fat_size;
     } else {
       at += sizeof magic;
     }

@@ -17,10 +17,12 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "cudaenv/cuda_binary_format.hpp"
+
 namespace cudaenv {
 namespace {
 
-constexpr unsigned kEmCuda = 190;
+using format::kEmCuda;
 
 // Sections that hold fatbins: the registered image, and relocatable device
 // code before the device link.
@@ -35,8 +37,7 @@ bool inspect_cubin(Elf* elf, Bytes bytes, const std::string& member, std::vector
   const unsigned abi = header.e_ident[EI_ABIVERSION];
   FatbinImage image;
   image.kind = FatbinImage::Kind::sass;
-  image.kind_code = 2;
-  image.arch = static_cast<int>(abi >= 8 ? (header.e_flags >> 8) & 0xff : header.e_flags & 0xff);
+  image.arch = static_cast<int>(format::cubin_sm(abi, static_cast<std::uint32_t>(header.e_flags)));
   image.stored_size = image.size = bytes.size();
   image.payload = bytes;
   image.warning = "a bare cubin: a/f suffixes are recorded only in fatbins";

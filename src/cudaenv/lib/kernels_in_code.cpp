@@ -8,10 +8,12 @@
 
 #include <fmt/format.h>
 
+#include "cudaenv/cuda_binary_format.hpp"
+
 namespace cudaenv {
 namespace {
 
-constexpr unsigned char kStoCudaEntry = 0x10;
+using format::kStoCudaEntry;
 
 bool is_identifier_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';

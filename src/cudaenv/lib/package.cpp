@@ -12,6 +12,8 @@
 #include <archive_entry.h>
 #endif
 
+#include "cudaenv/cuda_binary_format.hpp"
+
 namespace cudaenv {
 namespace {
 
@@ -21,7 +23,7 @@ bool starts_with(std::string_view bytes, std::string_view magic) { return bytes.
 // library or .deb), or an archive or compressed stream to open in turn.
 enum class MemberKind { binary, archive, other };
 MemberKind sniff(std::string_view head) {
-  if (starts_with(head, "\x7f" "ELF") || starts_with(head, "\x50\xed\x55\xba") || starts_with(head, "!<arch>\n")) {
+  if (starts_with(head, format::kElfMagic) || starts_with(head, format::kFatbinMagicBytes) || starts_with(head, "!<arch>\n")) {
     return MemberKind::binary;
   }
   if (starts_with(head, "PK\x03\x04") || starts_with(head, "\x28\xb5\x2f\xfd") || starts_with(head, "\xfd" "7zXZ") ||
