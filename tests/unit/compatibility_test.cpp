@@ -1,4 +1,4 @@
-// The run rules of cuda-facts.md Table C, one case per rule and exception.
+// The run rules of cudaenv/compatibility.hpp, one case per rule and exception.
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 

@@ -1,6 +1,8 @@
-// Will this code run on that GPU with that driver? The rules of
-// cuda-facts.md Table C: SASS binary compatibility (R1), arch-specific (R3)
-// and family (R4) targets, PTX JIT (R2) limited by the driver's PTX ISA (R6).
+// Will this code run on that GPU with that driver? The rules, from NVIDIA's
+// CUDA C++ Programming Guide and the nvcc documentation: SASS binary
+// compatibility (R1: same major, equal or newer minor), arch-specific (R3:
+// exactly that GPU) and family (R4: the same family) targets, PTX JIT (R2)
+// limited by the driver's PTX ISA (R6).
 #pragma once
 
 #include <optional>

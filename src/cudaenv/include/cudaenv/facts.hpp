@@ -56,7 +56,6 @@ class Facts {
   // The oldest release whose PTX ISA is at least `isa`: the CUDA version a
   // driver needs to JIT that PTX.
   std::optional<Version> toolkit_for_ptx_isa(Version isa) const;
-  const std::map<Version, ToolkitFacts>& toolkits() const { return toolkits_; }
   // Every capability, by key ("8.6", "9.0a"), in key order.
   const std::map<std::string, CapabilityFacts, std::less<>>& capabilities() const { return capabilities_; }
   // "lz4", "zstd"; nullptr for a compression the file does not list.

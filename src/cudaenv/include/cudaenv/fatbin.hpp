@@ -1,7 +1,8 @@
 // CUDA fatbinaries: the containers nvcc and clang put in .nv_fatbin and
 // __nv_relfatbin, and the SASS, PTX and LTO-IR images inside them. Layout:
-// NVIDIA's fatbinary.h for the container header, the reverse-engineered
-// entry header of ../shared/reference/detect-fatbin.md §2.3 for the rest.
+// NVIDIA's fatbinary.h for the container header, a reverse-engineered entry
+// header for the rest (cudaenv/cuda_binary_format.hpp; the unit tests check
+// it against what nvcc builds).
 //
 // Every read is bounds-checked against the region it came from: hostile
 // input gives an error, never a crash, a loop or an unbounded allocation.
@@ -25,12 +26,11 @@ struct FatbinImage {
   enum class Compression { none, lz4, zstd };
 
   Kind kind = Kind::other;
-  unsigned kind_code = 0;            // the raw entry kind
   int arch = 0;                      // 86, 90, 100, 121
   // 'a', 'f' or 0, from the entry's flags (bits 20/21), which is what the
-  // driver goes by: its selection names entries from these bits (reverse
-  // engineered, ../shared/reference/detect-fatbin.md 3.5), "f" has no mark in
-  // a cubin, and CUDA 13's own sm_90a cubins carry none in e_flags.
+  // driver goes by: its selection names entries from these bits (found by
+  // reverse engineering, not documented by NVIDIA), "f" has no mark in a
+  // cubin, and CUDA 13's own sm_90a cubins carry none in e_flags.
   char variant = 0;
   std::optional<Version> ptx_isa;    // PTX: the ISA version it needs
   std::optional<Version> code_version;  // SASS: cubin ABI version ([1,8] on CUDA 13)
