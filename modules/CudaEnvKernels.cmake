@@ -112,16 +112,23 @@ function(_cudaenv_kernels_parse_selection sass_out ptx_out archs)
 endfunction()
 
 # Where SASS for <image> (90, 90a, 100f) runs, as capability numbers, from
-# the facts: plain SASS on the same major at an equal or higher minor of the
-# same kind (Tegra or not); a and f images where the facts say.
+# the facts, by the helper's rule (tests/run-rule checks that both agree):
+# plain SASS on its own GPU and on a higher minor of the same major, but
+# never to or from a Tegra GPU (no binary compatibility there); an a image
+# on its own GPU; an f image on the family the facts list, or, for a family
+# they do not know, on the same major at an equal or higher minor.
 function(_cudaenv_kernels_runs_on out image)
   string(REGEX MATCH "^([0-9]+)([af]?)$" _ "${image}")
   set(number "${CMAKE_MATCH_1}")
   set(suffix "${CMAKE_MATCH_2}")
   _cudaenv_number_cap(cap "${number}")
-  set(result "")
+  math(EXPR major "${number} / 10")
+  set(runs_on "")
   if(suffix)
     cudaenv_capability_fact(runs_on "${cap}${suffix}" runs_on)
+  endif()
+  set(result "")
+  if(suffix STREQUAL "a" OR runs_on)
     if(NOT runs_on)
       set(runs_on "${cap}")
     endif()
@@ -131,7 +138,6 @@ function(_cudaenv_kernels_runs_on out image)
     endforeach()
   else()
     cudaenv_capability_fact(tegra "${cap}" tegra)
-    math(EXPR major "${number} / 10")
     cudaenv_known_capabilities(known)
     foreach(other IN LISTS known)
       if(NOT other MATCHES "^[0-9]+\\.[0-9]$")
@@ -139,8 +145,11 @@ function(_cudaenv_kernels_runs_on out image)
       endif()
       _cudaenv_cap_number(n "${other}")
       math(EXPR other_major "${n} / 10")
+      if(NOT other_major EQUAL major OR n LESS number)
+        continue()
+      endif()
       cudaenv_capability_fact(other_tegra "${other}" tegra)
-      if(other_major EQUAL major AND n GREATER_EQUAL number AND "${other_tegra}" STREQUAL "${tegra}")
+      if(n EQUAL number OR suffix STREQUAL "f" OR (NOT tegra AND NOT other_tegra))
         list(APPEND result "${n}")
       endif()
     endforeach()
