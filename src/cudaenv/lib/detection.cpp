@@ -30,6 +30,36 @@ std::string memory_text(std::uint64_t bytes) {
   return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
 }
 
+using nlohmann::json;
+
+json or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+// Field access on a saved answer that says which field is wrong.
+const json& field(const json& object, const char* key) {
+  if (!object.is_object() || !object.contains(key)) {
+    throw std::invalid_argument(fmt::format("the saved detection has no '{}'", key));
+  }
+  return object.at(key);
+}
+std::string text(const json& object, const char* key) {
+  const json& v = field(object, key);
+  if (v.is_null()) return std::string();
+  if (!v.is_string()) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not text", key));
+  return v.get<std::string>();
+}
+bool flag(const json& object, const char* key) {
+  const json& v = field(object, key);
+  if (!v.is_boolean()) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not true/false", key));
+  return v.get<bool>();
+}
+std::optional<Version> version(const json& object, const char* key) {
+  const std::string t = text(object, key);
+  if (t.empty()) return std::nullopt;
+  auto parsed = Version::parse(t);
+  if (!parsed) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not a version: {}", key, t));
+  return parsed;
+}
+
 }  // namespace
 
 std::string Detection::conda_cuda() const {
@@ -43,19 +73,36 @@ std::string Detection::conda_cuda_arch() const {
   return lowest->capability.str();
 }
 
+nlohmann::json to_json(const GpuInfo& gpu) {
+  return {{"index", gpu.index},
+          {"name", gpu.name},
+          {"capability", gpu.capability.str()},
+          {"memory_bytes", gpu.memory_bytes == 0 ? json(nullptr) : json(gpu.memory_bytes)},
+          {"uuid", or_null(gpu.uuid)},
+          {"integrated", gpu.integrated},
+          {"mig", gpu.mig}};
+}
+
+GpuInfo gpu_from_json(const json& entry) {
+  GpuInfo gpu;
+  const json& index = field(entry, "index");
+  if (!index.is_number_integer()) throw std::invalid_argument("the saved detection's GPU 'index' is not a number");
+  gpu.index = index.get<int>();
+  gpu.name = text(entry, "name");
+  const auto capability = version(entry, "capability");
+  if (!capability) throw std::invalid_argument("the saved detection has a GPU without a 'capability'");
+  gpu.capability = *capability;
+  const json& memory = field(entry, "memory_bytes");
+  gpu.memory_bytes = memory.is_number_unsigned() ? memory.get<std::uint64_t>() : 0;
+  gpu.uuid = text(entry, "uuid");
+  gpu.integrated = flag(entry, "integrated");
+  gpu.mig = flag(entry, "mig");
+  return gpu;
+}
+
 nlohmann::json to_json(const Detection& d) {
-  using nlohmann::json;
-  auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
   json gpus = json::array();
-  for (const auto& gpu : d.gpus) {
-    gpus.push_back({{"index", gpu.index},
-                    {"name", gpu.name},
-                    {"capability", gpu.capability.str()},
-                    {"memory_bytes", gpu.memory_bytes == 0 ? json(nullptr) : json(gpu.memory_bytes)},
-                    {"uuid", or_null(gpu.uuid)},
-                    {"integrated", gpu.integrated},
-                    {"mig", gpu.mig}});
-  }
+  for (const auto& gpu : d.gpus) gpus.push_back(to_json(gpu));
   return {
       {"driver",
        {{"found", d.driver.found},
@@ -81,33 +128,6 @@ nlohmann::json to_json(const Detection& d) {
 }
 
 Detection detection_from_json(const nlohmann::json& value) {
-  using nlohmann::json;
-  // Field access that says which field is wrong.
-  auto field = [](const json& object, const char* key) -> const json& {
-    if (!object.is_object() || !object.contains(key)) {
-      throw std::invalid_argument(fmt::format("the saved detection has no '{}'", key));
-    }
-    return object.at(key);
-  };
-  auto text = [&](const json& object, const char* key) {
-    const json& v = field(object, key);
-    if (v.is_null()) return std::string();
-    if (!v.is_string()) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not text", key));
-    return v.get<std::string>();
-  };
-  auto flag = [&](const json& object, const char* key) {
-    const json& v = field(object, key);
-    if (!v.is_boolean()) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not true/false", key));
-    return v.get<bool>();
-  };
-  auto version = [&](const json& object, const char* key) -> std::optional<Version> {
-    const std::string t = text(object, key);
-    if (t.empty()) return std::nullopt;
-    auto parsed = Version::parse(t);
-    if (!parsed) throw std::invalid_argument(fmt::format("the saved detection's '{}' is not a version: {}", key, t));
-    return parsed;
-  };
-
   Detection d;
   const json& driver = field(value, "driver");
   d.driver.found = flag(driver, "found");
@@ -118,22 +138,7 @@ Detection detection_from_json(const nlohmann::json& value) {
   d.driver.error = text(driver, "error");
   const json& gpus = field(value, "gpus");
   if (!gpus.is_array()) throw std::invalid_argument("the saved detection's 'gpus' is not a list");
-  for (const json& entry : gpus) {
-    GpuInfo gpu;
-    const json& index = field(entry, "index");
-    if (!index.is_number_integer()) throw std::invalid_argument("the saved detection's GPU 'index' is not a number");
-    gpu.index = index.get<int>();
-    gpu.name = text(entry, "name");
-    const auto capability = version(entry, "capability");
-    if (!capability) throw std::invalid_argument("the saved detection has a GPU without a 'capability'");
-    gpu.capability = *capability;
-    const json& memory = field(entry, "memory_bytes");
-    gpu.memory_bytes = memory.is_number_unsigned() ? memory.get<std::uint64_t>() : 0;
-    gpu.uuid = text(entry, "uuid");
-    gpu.integrated = flag(entry, "integrated");
-    gpu.mig = flag(entry, "mig");
-    d.gpus.push_back(std::move(gpu));
-  }
+  for (const json& entry : gpus) d.gpus.push_back(gpu_from_json(entry));
   d.gpus_probed = flag(value, "gpus_probed");
   const json& toolkit = field(value, "toolkit");
   d.toolkit.found = flag(toolkit, "found");

@@ -279,13 +279,17 @@ int run_driver_probe(const EnvironmentLookup& env) {
       continue;
     }
     cu_device_get_attribute(&integrated, kAttributeIntegrated, device);
-    json gpu = {{"index", i}, {"name", std::string(name.data())}, {"capability", fmt::format("{}.{}", major, minor)},
-                {"integrated", integrated != 0}, {"mig", i < static_cast<int>(mig.size()) && mig[i]}};
+    GpuInfo gpu;
+    gpu.index = i;
+    gpu.name = name.data();
+    gpu.capability = Version{major, minor};
+    gpu.integrated = integrated != 0;
+    gpu.mig = i < static_cast<int>(mig.size()) && mig[i];
     std::size_t bytes = 0;
-    if (cu_device_total_mem && cu_device_total_mem(&bytes, device) == 0) gpu["memory_bytes"] = bytes;
+    if (cu_device_total_mem && cu_device_total_mem(&bytes, device) == 0) gpu.memory_bytes = bytes;
     std::array<unsigned char, 16> uuid{};
-    if (cu_device_get_uuid && cu_device_get_uuid(uuid.data(), device) == 0) gpu["uuid"] = uuid_text(uuid.data());
-    gpus.push_back(gpu);
+    if (cu_device_get_uuid && cu_device_get_uuid(uuid.data(), device) == 0) gpu.uuid = uuid_text(uuid.data());
+    gpus.push_back(to_json(gpu));
   }
   result["found"] = true;
   result["gpus"] = gpus;
@@ -362,16 +366,12 @@ void detect_driver(Detection& detection, const ProbeSettings& settings) {
   driver.source = driver.version.empty() ? "libcuda"
                                          : fmt::format("libcuda; release from {}",
                                                        result.value("version_source", std::string("NVML")));
-  for (const auto& entry : result.value("gpus", json::array())) {
-    GpuInfo gpu;
-    gpu.index = entry.value("index", 0);
-    gpu.name = entry.value("name", "");
-    gpu.capability = Version::parse(entry.value("capability", "0.0")).value_or(Version{});
-    gpu.memory_bytes = entry.value("memory_bytes", std::uint64_t{0});
-    gpu.uuid = entry.value("uuid", "");
-    gpu.integrated = entry.value("integrated", false);
-    gpu.mig = entry.value("mig", false);
-    detection.gpus.push_back(std::move(gpu));
+  try {
+    for (const auto& entry : result.value("gpus", json::array())) detection.gpus.push_back(gpu_from_json(entry));
+  } catch (const std::invalid_argument& error) {
+    detection.gpus.clear();
+    driver.found = false;
+    driver.error = fmt::format("no usable driver: the driver probe's answer is malformed ({})", error.what());
   }
 }
 

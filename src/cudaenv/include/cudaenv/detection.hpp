@@ -59,6 +59,11 @@ struct Detection {
 };
 
 nlohmann::json to_json(const Detection& detection);
+// One GPU as JSON, the one mapping used by the detection, saved answers and
+// the driver probe's child; gpu_from_json is its inverse and throws
+// std::invalid_argument naming the field that is wrong.
+nlohmann::json to_json(const GpuInfo& gpu);
+GpuInfo gpu_from_json(const nlohmann::json& value);
 // The inverse of to_json, for an answer saved earlier (`detect --save`);
 // throws std::invalid_argument naming the field that is missing or wrong.
 Detection detection_from_json(const nlohmann::json& value);
