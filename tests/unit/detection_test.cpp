@@ -7,6 +7,7 @@
 #include <catch2/matchers/catch_matchers_string.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cudaenv/cmake_text.hpp"
 #include "cudaenv/detection.hpp"
 #include "cudaenv/driver_probe.hpp"
 #include "cudaenv/subprocess.hpp"
@@ -195,4 +196,13 @@ TEST_CASE("a damaged saved detection is refused, naming the field") {
   saved["gpus"] = 3;
   CHECK_THROWS_WITH(detection_from_json(saved), ContainsSubstring("'gpus' is not a list"));
   CHECK_THROWS_WITH(detection_from_json(nlohmann::json::array()), ContainsSubstring("has no 'driver'"));
+}
+
+TEST_CASE("CMake text: any GPU name or message survives CMake's quoting") {
+  using cudaenv::cmake_bracket;
+  using cudaenv::cmake_list_item;
+  CHECK(cmake_bracket("NVIDIA H100") == "[==[NVIDIA H100]==]");
+  CHECK(cmake_bracket("a ]==] b") == "[===[a ]==] b]===]");
+  CHECK(cmake_bracket("]==]]===]") == "[====[]==]]===]]====]");
+  CHECK(cmake_list_item("A;B") == "A,B");
 }

@@ -7,6 +7,8 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "cudaenv/cmake_text.hpp"
+
 namespace cudaenv {
 namespace {
 
@@ -14,15 +16,6 @@ std::vector<std::string> version_strings(const std::vector<Version>& versions) {
   std::vector<std::string> out;
   for (const auto& v : versions) out.push_back(v.str());
   return out;
-}
-
-// A CMake bracket argument holds any text literally.
-std::string cmake_quote(std::string_view text) { return fmt::format("[==[{}]==]", text); }
-
-// CMake list items must not contain ';'.
-std::string cmake_item(std::string text) {
-  std::ranges::replace(text, ';', ',');
-  return text;
 }
 
 std::string memory_text(std::uint64_t bytes) {
@@ -219,11 +212,11 @@ std::string to_cmake(const Detection& d) {
   std::vector<std::string> caps, names;
   for (const auto& gpu : d.gpus) {
     caps.push_back(gpu.capability.str());
-    names.push_back(cmake_item(gpu.name));
+    names.push_back(cmake_list_item(gpu.name));
   }
   std::string out;
   auto set = [&out](std::string_view name, std::string_view value) {
-    out += fmt::format("set({} {})\n", name, cmake_quote(value));
+    out += fmt::format("set({} {})\n", name, cmake_bracket(value));
   };
   set("CUDAENV_DRIVER_FOUND", d.driver.found ? "TRUE" : "FALSE");
   set("CUDAENV_DRIVER_VERSION", d.driver.version);

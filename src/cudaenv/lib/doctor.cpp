@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cudaenv/cmake_text.hpp"
+
 namespace cudaenv {
 namespace {
 
@@ -233,11 +235,9 @@ std::string verdicts_to_cmake(const std::vector<Verdict>& verdicts) {
     std::string text = fmt::format("{}: {}", v.topic, v.summary);
     if (!v.reason.empty()) text += fmt::format(" (why: {})", v.reason);
     if (!v.fix.empty()) text += fmt::format(" Fix: {}.", v.fix);
-    for (auto& c : text) {
-      if (c == ';') c = ',';
-    }
-    out += fmt::format("list(APPEND {} [==[{}]==])\n",
-                       v.status == Status::fails ? "CUDAENV_DOCTOR_PROBLEMS" : "CUDAENV_DOCTOR_LIMITS", text);
+    out += fmt::format("list(APPEND {} {})\n",
+                       v.status == Status::fails ? "CUDAENV_DOCTOR_PROBLEMS" : "CUDAENV_DOCTOR_LIMITS",
+                       cmake_bracket(cmake_list_item(std::move(text))));
   }
   return out;
 }
