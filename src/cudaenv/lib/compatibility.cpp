@@ -80,7 +80,7 @@ RunVerdict judge_ptx(const CodeImage& image, Version gpu, std::optional<Version>
 }  // namespace
 
 std::string CodeImage::name() const {
-  const int number = capability.major * 10 + capability.minor;
+  const int number = capability.sm_number();
   std::string suffix = variant ? std::string(1, variant) : std::string();
   return fmt::format("{}_{}{}", kind == Kind::sass ? "sm" : "compute", number, suffix);
 }

@@ -34,8 +34,7 @@ std::optional<DriverRelease> optional_release(const json& object, const char* fi
 }
 
 Version sass_version(const std::string& number) {  // "86" -> 8.6, "100" -> 10.0
-  const int value = std::stoi(number);
-  return Version{value / 10, value % 10};
+  return Version::from_sm_number(std::stoi(number));
 }
 
 }  // namespace

@@ -159,9 +159,14 @@ std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out, con
   return {};
 }
 
+// A file mapped into memory, unmapped when the last reader lets go (it is
+// shared, never copied).
 struct Mapping {
   void* address = MAP_FAILED;
   std::size_t size = 0;
+  Mapping() = default;
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
   ~Mapping() {
     if (address != MAP_FAILED) munmap(address, size);
   }

@@ -20,8 +20,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Both ends closed when it goes out of scope; not copyable, so never twice.
 struct Pipe {
   int read = -1, write = -1;
+  Pipe() = default;
+  Pipe(const Pipe&) = delete;
+  Pipe& operator=(const Pipe&) = delete;
   ~Pipe() {
     if (read >= 0) close(read);
     if (write >= 0) close(write);

@@ -43,7 +43,7 @@ struct FatbinImage {
 
   std::string name() const;          // "sm_90a", "compute_120", "lto_90"
   std::string cmake_arch() const;    // "90a"
-  Version capability() const { return {arch / 10, arch % 10}; }
+  Version capability() const { return Version::from_sm_number(arch); }
 };
 
 const char* to_string(FatbinImage::Kind kind);

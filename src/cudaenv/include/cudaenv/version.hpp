@@ -20,6 +20,10 @@ struct Version {
   // cuDriverGetVersion's integer: 12040 -> 12.4. nullopt outside 1000..99990,
   // which guards against drivers that succeed without writing the value.
   static std::optional<Version> from_driver_int(int value);
+  // A compute capability from the number in sm_86, compute_120 and CMake's
+  // CUDA_ARCHITECTURES (86 -> 8.6, 120 -> 12.0), and back.
+  static constexpr Version from_sm_number(int number) { return {number / 10, number % 10}; }
+  constexpr int sm_number() const { return major * 10 + minor; }
 
   std::string str() const;  // "12.4"
   auto operator<=>(const Version&) const = default;
