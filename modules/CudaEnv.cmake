@@ -10,28 +10,29 @@ commands.
 Modules
 ^^^^^^^
 
-============================  ================================================
-``CudaEnvDetect``             the machine's driver, GPUs and toolkit
-                              (:command:`cudaenv_detect`,
-                              :command:`cudaenv_check_compatibility`)
-``CudaEnvArchitectures``      ``CMAKE_CUDA_ARCHITECTURES`` from declared
-                              capabilities
-                              (:command:`cudaenv_select_architectures`,
-                              :command:`cudaenv_resolve_architectures`)
-``CudaEnvFacts``              the facts file ``data/cuda.json``
-                              (:command:`cudaenv_capability_fact`,
-                              :command:`cudaenv_toolkit_fact`,
-                              :command:`cudaenv_known_capabilities`,
-                              :command:`cudaenv_known_toolkits`)
-``CudaEnvVerify``             the build checks its own GPU code
-                              (:command:`cudaenv_verify_architectures`)
-``CudaEnvKernels``            one library, a variant per GPU family, run-time
-                              dispatch (:command:`cudaenv_add_kernel_library`)
-``CudaEnvCompilerCache``      a shared compiler cache
-                              (:command:`cudaenv_use_compiler_cache`)
-``CudaEnvCompileJobs``        CUDA compiles that fit in memory
-                              (:command:`cudaenv_limit_cuda_compile_jobs`)
-============================  ================================================
+=================================  ============================================
+``CudaEnvDetect``                  the machine's driver, GPUs and toolkit
+                                   (:command:`cudaenv_detect`,
+                                   :command:`cudaenv_check_compatibility`)
+``CudaEnvArchitectures``           ``CMAKE_CUDA_ARCHITECTURES`` from declared
+                                   capabilities, the cache and the machine
+                                   (:command:`cudaenv_select_architectures`)
+``CudaEnvResolveArchitectures``    the pure rule behind it, for scripts and
+                                   tools (:command:`cudaenv_resolve_architectures`)
+``CudaEnvFacts``                   the facts file ``data/cuda.json``
+                                   (:command:`cudaenv_capability_fact`,
+                                   :command:`cudaenv_toolkit_fact`,
+                                   :command:`cudaenv_known_capabilities`,
+                                   :command:`cudaenv_known_toolkits`)
+``CudaEnvVerify``                  the build checks its own GPU code
+                                   (:command:`cudaenv_verify_architectures`)
+``CudaEnvKernels``                 one library, a variant per GPU family, run-time
+                                   dispatch (:command:`cudaenv_add_kernel_library`)
+``CudaEnvCompilerCache``           a shared compiler cache
+                                   (:command:`cudaenv_use_compiler_cache`)
+``CudaEnvCompileJobs``             CUDA compiles that fit in memory
+                                   (:command:`cudaenv_limit_cuda_compile_jobs`)
+=================================  ============================================
 
 Each module can also be included alone (``include(CudaEnvDetect)``) once
 this folder is on ``CMAKE_MODULE_PATH``; the cross toolchain files live in
@@ -53,6 +54,7 @@ if(NOT CMAKE_CURRENT_LIST_DIR IN_LIST CMAKE_MODULE_PATH)
 endif()
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvFacts.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvDetect.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvResolveArchitectures.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvArchitectures.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvVerify.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvKernels.cmake")
