@@ -6,14 +6,14 @@ Chooses ``CMAKE_CUDA_ARCHITECTURES`` from the compute capabilities a project
 declares, checked against the installed CUDA toolkit, with exactly one
 forward-compatible PTX image.
 
-Works in project mode and in ``cmake -P`` script mode; it reads its facts
-from ``data/cuda.json`` beside this file (see :module:`CudaEnvFacts`).
+It reads its facts from ``data/cuda.json`` beside this file (see
+:module:`CudaEnvFacts`); the rule itself is
+:command:`cudaenv_resolve_architectures`, which accepts every entry form
+(``8.6``, ``90a``, ``10.0f``, ``8.6+PTX``, ``Hopper``, ``default``,
+``native`` ...).
 
-Entries
-^^^^^^^
-
-Every form :module:`CudaEnvResolveArchitectures` accepts (``8.6``, ``90a``,
-``10.0f``, ``8.6+PTX``, ``Hopper``, ``default``, ``native`` ...).
+Commands
+^^^^^^^^
 
 .. command:: cudaenv_select_architectures
 
@@ -73,6 +73,46 @@ Every form :module:`CudaEnvResolveArchitectures` accepts (``8.6``, ``90a``,
   or ``CAPABILITIES``. A plain ``86`` read from either of them means SASS
   only here, with the one forward-compatible PTX added as usual.
 
+Result Variables
+^^^^^^^^^^^^^^^^
+
+``CMAKE_CUDA_ARCHITECTURES``
+  The chosen list, in the caller (unless ``TARGETS`` is given).
+``CUDAENV_CUDA_ARCHITECTURES``
+  The chosen list, in the caller, always.
+
+The global property ``CUDAENV_ARCHITECTURES_SUMMARY`` collects the printed
+summaries.
+
+Cache Variables
+^^^^^^^^^^^^^^^
+
+``CUDAENV_CAPABILITIES``
+  Capabilities to build for; overrides every other list (see above).
+``CUDAENV_FORWARD_COMPAT``
+  ``ON`` or ``OFF`` overrides ``FORWARD_COMPAT``; empty (the default)
+  leaves it to the project and the resolver.
+``CUDAENV_ON_UNSUPPORTED``
+  ``error`` (default) or ``drop``: what an entry the toolkit cannot build
+  does.
+``CUDAENV_PLATFORM``
+  ``x86_64``, ``sbsa`` or ``jetson``: whose default set and platform
+  warnings apply; empty (the default): from ``CMAKE_SYSTEM_PROCESSOR``. The
+  toolchain files set it.
+``CUDAENV_NATIVE_FALLBACK``
+  What ``native`` does without a GPU: ``default`` (fall back, with a
+  warning) or ``error``; empty (the default): the environment variable of
+  the same name, else ``default``.
+
+Environment
+^^^^^^^^^^^
+
+``CUDAARCHS``
+  A packager's list (conda-forge's nvcc sets it), below the cache and above
+  the project; CMake's syntax.
+``CUDAENV_NATIVE_FALLBACK``
+  As the cache variable, when that is empty.
+
 Example:
 
 .. code-block:: cmake
@@ -96,6 +136,20 @@ include("${CMAKE_CURRENT_LIST_DIR}/internal/CudaTargets.cmake")
 # also in `cmake -P` scripts and in projects with older minimums.
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
+
+set(CUDAENV_CAPABILITIES "" CACHE STRING
+  "CUDA capabilities to build for (8.6, 9.0a, 10.0f, 8.6+PTX, native, default, ...); overrides the project's choice")
+set(CUDAENV_FORWARD_COMPAT "" CACHE STRING
+  "One forward-compatible PTX: ON or OFF; empty: the project's FORWARD_COMPAT, else the resolver's rule")
+set_property(CACHE CUDAENV_FORWARD_COMPAT PROPERTY STRINGS "" ON OFF)
+set(CUDAENV_ON_UNSUPPORTED error CACHE STRING "An entry the CUDA toolkit cannot build: error, or drop it with a warning")
+set_property(CACHE CUDAENV_ON_UNSUPPORTED PROPERTY STRINGS error drop)
+set(CUDAENV_PLATFORM "" CACHE STRING
+  "Platform whose default set applies: x86_64, sbsa, jetson; empty: from CMAKE_SYSTEM_PROCESSOR")
+set_property(CACHE CUDAENV_PLATFORM PROPERTY STRINGS "" x86_64 sbsa jetson)
+set(CUDAENV_NATIVE_FALLBACK "" CACHE STRING
+  "native without a GPU: default (fall back with a warning) or error; empty: the environment variable, else default")
+set_property(CACHE CUDAENV_NATIVE_FALLBACK PROPERTY STRINGS "" default error)
 
 # Who set CMAKE_CUDA_ARCHITECTURES. <user_out>: the user or packager, in the
 # cache (-D, a preset, cmake-gui), not CMake seeding it from nvcc's default
@@ -140,8 +194,6 @@ function(cudaenv_select_architectures)
     endif()
   endforeach()
 
-  set(CUDAENV_CAPABILITIES "" CACHE STRING
-    "CUDA capabilities to build for (8.6, 9.0a, 10.0f, 8.6+PTX, native, default, ...); overrides the project's choice")
   # Who decides, highest first: CudaEnv's own knob; what the user or the
   # packager passed (a CMAKE_CUDA_ARCHITECTURES in the cache, then
   # CUDAARCHS), as in CMake and rapids-cmake; then the project (its
@@ -197,8 +249,8 @@ function(cudaenv_select_architectures)
   # Passed on only when someone chose it: unset lets the resolver leave PTX
   # out of an a/f-only selection.
   set(forward_compat_args "")
-  if(DEFINED CACHE{CUDAENV_FORWARD_COMPAT})
-    set(forward_compat_args FORWARD_COMPAT "${CUDAENV_FORWARD_COMPAT}")
+  if(NOT "$CACHE{CUDAENV_FORWARD_COMPAT}" STREQUAL "")
+    set(forward_compat_args FORWARD_COMPAT "$CACHE{CUDAENV_FORWARD_COMPAT}")
   elseif(DEFINED arg_FORWARD_COMPAT)
     set(forward_compat_args FORWARD_COMPAT "${arg_FORWARD_COMPAT}")
   endif()

@@ -7,6 +7,9 @@ end and ptxas run takes hundreds of megabytes for small kernels and
 gigabytes for large ones, so ``-j$(nproc)`` on a big runner can run out of
 memory where fewer parallel CUDA compiles would not.
 
+Commands
+^^^^^^^^
+
 .. command:: cudaenv_limit_cuda_compile_jobs
 
   ::
@@ -23,7 +26,18 @@ memory where fewer parallel CUDA compiles would not.
   STATUS line gives the size and how it was computed. Other generators
   ignore job pools.
 
-  Sets ``CUDAENV_CUDA_COMPILE_JOBS`` in the caller.
+
+Result Variables
+^^^^^^^^^^^^^^^^
+
+``CUDAENV_CUDA_COMPILE_JOBS``
+  In the caller: the pool's size.
+
+Cache Variables
+^^^^^^^^^^^^^^^
+
+``CUDAENV_CUDA_COMPILE_MEMORY_MB``
+  Memory one CUDA compile may take (default 1024).
 
 Example:
 

@@ -7,6 +7,9 @@ own ``CMAKE_CUDA_COMPILER_LAUNCHER`` / ``CMAKE_CXX_COMPILER_LAUNCHER``, set
 up so that it also hits between CI runners that share a remote store and
 check out into different directories.
 
+Commands
+^^^^^^^^
+
 .. command:: cudaenv_use_compiler_cache
 
   ::
@@ -38,7 +41,24 @@ check out into different directories.
   ``REQUIRED`` makes a missing cache (or ``CUDAENV_COMPILER_CACHE=none``
   where one is needed) a configure error.
 
-  Sets ``CUDAENV_COMPILER_CACHE_PROGRAM`` in the caller (empty: none used).
+
+Result Variables
+^^^^^^^^^^^^^^^^
+
+``CUDAENV_COMPILER_CACHE_PROGRAM``
+  In the caller: the ccache used (empty: none).
+
+Cache Variables
+^^^^^^^^^^^^^^^
+
+``CUDAENV_COMPILER_CACHE``
+  ``auto`` (default: ccache when it is installed), ``ccache`` or ``none``.
+
+Environment
+^^^^^^^^^^^
+
+``CCACHE_REMOTE_STORAGE``, ``CCACHE_DIR``
+  ccache's own: the shared store and the local one.
 
 Example:
 

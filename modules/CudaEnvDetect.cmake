@@ -10,37 +10,26 @@ The helper loads the driver only in a child process with a time limit, so a
 machine without a GPU, a broken driver or a hanging one gives an answer
 ("no usable driver: ...") instead of a failed or stuck configure.
 
+Commands
+^^^^^^^^
+
 .. command:: cudaenv_detect
 
   ::
 
     cudaenv_detect([REQUIRED] [QUIET])
 
-  Sets, in the caller and in the cache:
-
-  ``CUDAENV_DRIVER_FOUND``         ``TRUE`` if a usable driver answered
-  ``CUDAENV_DRIVER_VERSION``       driver release (``580.95.05``), if known
-  ``CUDAENV_DRIVER_CUDA_VERSION``  CUDA version the driver supports (``13.0``)
-  ``CUDAENV_DRIVER_ERROR``         why no usable driver was found
-  ``CUDAENV_GPU_COUNT``            GPUs visible to this process
-  ``CUDAENV_GPU_CAPABILITIES``     their compute capabilities (``8.6;9.0``)
-  ``CUDAENV_GPU_NAMES``            their names
-  ``CUDAENV_CONDA_CUDA``           conda/pixi's ``__cuda`` (``CONDA_OVERRIDE_CUDA``
-                                   and ``CUDAENV_OVERRIDE_CUDA`` replace it)
-  ``CUDAENV_CONDA_CUDA_ARCH``      ``__cuda_arch``, the lowest GPU capability
-                                   (``CONDA_OVERRIDE_CUDA_ARCH`` and
-                                   ``CUDAENV_OVERRIDE_CUDA_ARCH`` replace it)
-
-  The answer is kept in the cache and reused until the driver changes (the
-  kernel module's version, ``CUDA_VISIBLE_DEVICES``, ``CUDAENV_LIBCUDA`` or
-  an override), or once on ``-DCUDAENV_REDETECT=ON``. ``REQUIRED`` makes
-  "no usable driver" a configure error. ``QUIET`` prints nothing.
+  Runs ``cudaenv detect`` and sets the `Result Variables`_, in the caller
+  and in the cache. The answer is kept in the cache and reused until the
+  driver changes (the kernel module's version, ``CUDA_VISIBLE_DEVICES``,
+  ``CUDAENV_LIBCUDA`` or an override), or once on ``-DCUDAENV_REDETECT=ON``.
+  ``REQUIRED`` makes "no usable driver" a configure error. ``QUIET`` prints
+  nothing.
 
   The helper is the one named by ``CUDAENV_HELPER`` if set; else the
   installed ``CudaEnv::cudaenv``; else, when CudaEnv is used from its source
   tree (``add_subdirectory``, FetchContent, CudaEnv's own build), a host copy
   built at configure time under ``<build>/_cudaenv_helper`` and reused.
-  ``CUDAENV_DETECT_TIMEOUT`` (seconds, environment) limits the driver probe.
 
 .. command:: cudaenv_check_compatibility
 
@@ -53,9 +42,73 @@ machine without a GPU, a broken driver or a hanging one gives an answer
   ``CMAKE_CUDA_ARCHITECTURES``) and reports each problem as a WARNING, or
   as an error when ``CUDAENV_STRICT`` is ``ON``. ``BUILD_ONLY`` (implied in a
   cross build, or by ``CUDAENV_BUILD_ONLY``) does not require a driver here.
-  Sets ``CUDAENV_COMPATIBLE`` to ``TRUE`` or ``FALSE``. After
-  :command:`cudaenv_detect` it judges that (cached) answer rather than
-  probing the driver again.
+  Sets ``CUDAENV_COMPATIBLE``. After :command:`cudaenv_detect` it judges
+  that (cached) answer rather than probing the driver again.
+
+Result Variables
+^^^^^^^^^^^^^^^^
+
+Set by :command:`cudaenv_detect`, in the caller and in the cache:
+
+``CUDAENV_DRIVER_FOUND``
+  ``TRUE`` if a usable driver answered.
+``CUDAENV_DRIVER_VERSION``
+  The driver release (``580.95.05``), if known.
+``CUDAENV_DRIVER_CUDA_VERSION``
+  The CUDA version the driver supports (``13.0``).
+``CUDAENV_DRIVER_SOURCE``
+  Who answered: ``libcuda`` (with where the release came from), or the
+  override that replaced the probe (``CUDAENV_OVERRIDE_CUDA``).
+``CUDAENV_DRIVER_ERROR``
+  Why no usable driver was found.
+``CUDAENV_GPU_COUNT``
+  The GPUs visible to this process.
+``CUDAENV_GPU_CAPABILITIES``
+  Their compute capabilities (``8.6;9.0``).
+``CUDAENV_GPU_NAMES``
+  Their names.
+``CUDAENV_TOOLKIT_VERSION``
+  The version of the CUDA toolkit found (``13.0``).
+``CUDAENV_TOOLKIT_NVCC``
+  Its ``nvcc``.
+``CUDAENV_CONDA_CUDA``
+  conda/pixi's ``__cuda`` (``CONDA_OVERRIDE_CUDA`` and
+  ``CUDAENV_OVERRIDE_CUDA`` replace it).
+``CUDAENV_CONDA_CUDA_ARCH``
+  ``__cuda_arch``, the lowest GPU capability (``CONDA_OVERRIDE_CUDA_ARCH``
+  and ``CUDAENV_OVERRIDE_CUDA_ARCH`` replace it).
+
+Set by :command:`cudaenv_check_compatibility`, in the caller:
+
+``CUDAENV_COMPATIBLE``
+  ``TRUE`` when everything the build selects will work here, else
+  ``FALSE``.
+
+Cache Variables
+^^^^^^^^^^^^^^^
+
+``CUDAENV_HELPER``
+  The ``cudaenv`` executable to run (default: found as above).
+``CUDAENV_STRICT``
+  ``ON``: the compatibility problems are errors, not warnings.
+``CUDAENV_BUILD_ONLY``
+  ``ON``: this machine only builds; do not require a driver here.
+``CUDAENV_REDETECT``
+  ``ON``: detect again once, then the entry is removed.
+
+Environment
+^^^^^^^^^^^
+
+``CUDAENV_DETECT_TIMEOUT``
+  Seconds the driver probe may take (default 10).
+``CUDAENV_LIBCUDA``
+  The driver library to load instead of the system's ``libcuda.so.1``.
+``CUDAENV_OVERRIDE_CUDA``, ``CONDA_OVERRIDE_CUDA``
+  The driver's CUDA version, without probing the driver.
+``CUDAENV_OVERRIDE_CUDA_ARCH``, ``CONDA_OVERRIDE_CUDA_ARCH``
+  The ``__cuda_arch`` to report.
+``CUDA_VISIBLE_DEVICES``
+  As for every CUDA program: which GPUs the probe sees.
 
 Example:
 
@@ -74,6 +127,11 @@ Since 0.1.
 include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
+
+set(CUDAENV_HELPER "" CACHE FILEPATH "The cudaenv helper to run (empty: the installed CudaEnv::cudaenv, else one built from CudaEnv's sources)")
+set(CUDAENV_STRICT OFF CACHE BOOL "Make cudaenv_check_compatibility's problems errors instead of warnings")
+set(CUDAENV_BUILD_ONLY OFF CACHE BOOL "This machine only builds: cudaenv_check_compatibility does not require a driver")
+set(CUDAENV_REDETECT OFF CACHE BOOL "Detect the driver and GPUs again, once (the entry is removed afterwards)")
 
 # The variables cudaenv_detect sets. A global property, not a variable: the
 # module may be included from a subdirectory and called from its parent.

@@ -11,6 +11,9 @@ kept in global properties, so repeated questions cost nothing; a project
 also keeps the parsed form under ``CMakeFiles/CudaEnv`` for its next
 configure.
 
+Commands
+^^^^^^^^
+
 .. command:: cudaenv_capability_fact
 
   ::

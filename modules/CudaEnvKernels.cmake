@@ -9,6 +9,9 @@ is compiled for the selected capabilities it supports, the library carries
 exactly one PTX for forward compatibility, and a generated registry tells
 the library at run time which variants were built and where each runs.
 
+Commands
+^^^^^^^^
+
 .. command:: cudaenv_add_kernel_library
 
   ::
@@ -43,29 +46,42 @@ the library at run time which variants were built and where each runs.
   variant's minimum needs ``COMPILE_PER_ARCHITECTURE`` (or its own variant).
   ``a``/``f`` images and the PTX are always compiled for themselves.
 
-  Each variant is an OBJECT library ``<name>_variant_<tag>`` compiled with
+Targets and Compile Definitions
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+``<name>``
+  The library: the host sources and the generated registry
+  (``<build>/<name>_registry.cpp``).
+``<name>_variant_<tag>``
+  One OBJECT library per built variant, compiled with
   ``CUDAENV_KERNEL_VARIANT=<tag>`` and ``CUDAENV_KERNEL_ENTRY=<symbol>``: its
   sources define ``extern "C" const void* CUDAENV_KERNEL_ENTRY()``, which
   returns the variant's kernel table (its type is the library's own
-  business). The library's host sources see
-  ``CUDAENV_KERNEL_REGISTRY=<function>``, which returns the generated
-  ``cudaenv::kernel_registry::Registry`` (header
-  ``cudaenv/kernel_registry.hpp``, on the include path), and
-  ``cudaenv::kernel_registry::choose()`` picks the variant for a device.
-  Where each image runs comes from ``modules/data/cuda.json``. Each
-  variant object keeps ptxas's ``--resource-usage`` report beside it as
-  ``<object>.resource-usage.txt`` (registers, spills, static shared memory
-  per kernel and architecture), for checks such as CudaEnv's own
-  ``tests/kernels/resource-usage.cmake``.
+  business). Each object keeps ptxas's ``--resource-usage`` report beside
+  it as ``<object>.resource-usage.txt`` (registers, spills, static shared
+  memory per kernel and architecture).
 
-  Build speed, each a cache variable: ``CUDAENV_NVCC_THREADS`` (nvcc
-  ``--threads``, default 2; 1 turns it off), ``CUDAENV_FATBIN_COMPRESSION``
-  (``size``, default: ``--compress-mode=size`` on CUDA 12.8+, whose zstd
-  images need a driver for CUDA 12.4 or newer (R550); ``speed``: LZ4,
-  which older drivers read too; ``off``; before 12.8 anything but ``off`` is ``-Xfatbin
-  -compress-all``). A compiler cache is yours to choose with CMake's
-  ``CMAKE_<LANG>_COMPILER_LAUNCHER``; :command:`cudaenv_use_compiler_cache`
-  sets one up that also hits across CI runners.
+The library's host sources see ``CUDAENV_KERNEL_REGISTRY=<function>``,
+which returns the generated ``cudaenv::kernel_registry::Registry`` (header
+``cudaenv/kernel_registry.hpp``, on the include path), and
+``cudaenv::kernel_registry::choose()`` picks the variant for a device.
+Where each image runs comes from ``modules/data/cuda.json``.
+
+Cache Variables
+^^^^^^^^^^^^^^^
+
+``CUDAENV_NVCC_THREADS``
+  nvcc ``--threads`` for the variants' compiles (default 2; 1 turns it
+  off, 0 is one per CPU).
+``CUDAENV_FATBIN_COMPRESSION``
+  ``size`` (default: ``--compress-mode=size`` on CUDA 12.8+, whose zstd
+  images need a driver for CUDA 12.4 or newer, R550), ``speed`` (LZ4,
+  which older drivers read too) or ``off``; before 12.8 anything but
+  ``off`` is ``-Xfatbin -compress-all``.
+
+A compiler cache is yours to choose with CMake's
+``CMAKE_<LANG>_COMPILER_LAUNCHER``; :command:`cudaenv_use_compiler_cache`
+sets one up that also hits across CI runners.
 
 Example:
 

@@ -39,6 +39,9 @@ A plain entry means SASS only: PTX comes from the forward-compatibility rule
 or from an explicit ``+PTX`` / ``-virtual``. ``a`` and ``f`` targets never
 get PTX: their PTX would not run on any later GPU.
 
+Commands
+^^^^^^^^
+
 .. command:: cudaenv_resolve_architectures
 
   Pure resolver: no cache, no targets, no machine access. ::

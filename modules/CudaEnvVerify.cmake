@@ -7,6 +7,9 @@ inspect --check`` reads the GPU code inside it and fails the build, with
 the helper's explanation, when a GPU it was meant for would have no code to
 run ("no kernel image is available" found at build time, not by a user).
 
+Commands
+^^^^^^^^
+
 .. command:: cudaenv_verify_architectures
 
   ::
