@@ -17,23 +17,23 @@ Entries
 An entry list may mix every form below; ``;``, ``,`` and spaces separate
 entries. Case does not matter.
 
-===========================  ===================================================
-``8.6`` ``86`` ``sm_86``     SASS for compute capability 8.6
-``9.0a`` ``90a`` ``sm_90a``  arch-specific SASS (runs on 9.0 only)
-``10.0f`` ``100f``           family-specific SASS (runs on the 10.x family)
-``8.6+PTX``                  SASS and PTX for 8.6 (PyTorch form); PyTorch's
-                             ``9.0a+PTX`` is taken as ``9.0a``, with a warning
-``Ampere+PTX``               a generation, and PTX of its newest member
-``80-real`` ``90-virtual``   SASS only / PTX only (CMake form); ``compute_90``
-                             is the same as ``90-virtual``
-``Turing`` ... ``Blackwell`` every baseline capability of that generation the
-                             toolkit supports (``Ampere+Tegra``: its Jetson
-                             capabilities)
-``default``                  the toolkit's default set for the platform
-``all``                      every SASS target the toolkit lists
-``all-major``                the lowest capability of each major (CMake's meaning)
-``native``                   the GPUs given with ``GPUS``
-===========================  ===================================================
+==============================  ===================================================
+``8.6`` ``86`` ``sm_86``        SASS for compute capability 8.6
+``9.0a`` ``90a`` ``sm_90a``     arch-specific SASS (runs on 9.0 only)
+``10.0f`` ``100f``              family-specific SASS (runs on the 10.x family)
+``8.6+PTX``                     SASS and PTX for 8.6 (PyTorch form); PyTorch's
+                                ``9.0a+PTX`` is taken as ``9.0a``, with a warning
+``Ampere+PTX``                  a generation, and PTX of its newest member
+``80-real`` ``90-virtual``      SASS only / PTX only (CMake form); ``compute_90``
+                                is the same as ``90-virtual``
+``Turing`` ... ``Blackwell``    every baseline capability of that generation the
+                                toolkit supports (``Ampere+Tegra``: its Jetson
+                                capabilities)
+``default``                     the toolkit's default set for the platform
+``all``                         every SASS target the toolkit lists
+``all-major``                   the lowest capability of each major (CMake's meaning)
+``native``                      the GPUs given with ``GPUS``
+==============================  ===================================================
 
 A plain entry means SASS only: PTX comes from the forward-compatibility rule
 or from an explicit ``+PTX`` / ``-virtual``. ``a`` and ``f`` targets never

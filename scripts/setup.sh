@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ pkg-config libfmt-dev libcli11-dev nlohmann-json3-dev
           libelf-dev liblz4-dev libzstd-dev libarchive-dev ccache redis-server clang libclang-rt-dev
-          g++-aarch64-linux-gnu qemu-user binutils-aarch64-linux-gnu shellcheck)
+          g++-aarch64-linux-gnu qemu-user binutils-aarch64-linux-gnu shellcheck python3-sphinx)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 catch2_major() { dpkg-query -W -f='${Version}' catch2 2>/dev/null | cut -d. -f1; }
