@@ -27,7 +27,11 @@ Modules
 ``CudaEnvVerify``                  the build checks its own GPU code
                                    (:command:`cudaenv_verify_architectures`)
 ``CudaEnvKernels``                 one library, a variant per GPU family, run-time
-                                   dispatch (:command:`cudaenv_add_kernel_library`)
+                                   dispatch (:command:`cudaenv_add_kernel_library`,
+                                   :command:`cudaenv_kernel_library_variant`,
+                                   :command:`cudaenv_finalize_kernel_library`)
+``CudaEnvCompileOptions``          fatbin compression and nvcc ``--threads``
+                                   (:command:`cudaenv_set_cuda_compile_options`)
 ``CudaEnvCompilerCache``           a shared compiler cache
                                    (:command:`cudaenv_use_compiler_cache`)
 ``CudaEnvCompileJobs``             CUDA compiles that fit in memory
@@ -57,6 +61,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvDetect.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvResolveArchitectures.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvArchitectures.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvVerify.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvCompileOptions.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvKernels.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvCompilerCache.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvCompileJobs.cmake")

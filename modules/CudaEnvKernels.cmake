@@ -17,19 +17,20 @@ Commands
   ::
 
     cudaenv_add_kernel_library(<name> [STATIC|SHARED|OBJECT]
-      SOURCES <host source>...
-      VARIANT <tag> CAPABILITIES <entry>... SOURCES <.cu>...    # repeatable
-      [FORWARD_COMPAT <ON|OFF>]                                   # default ON
-      [COMPILE_PER_ARCHITECTURE]
-      [ARCHITECTURES <CMake architecture list>])  # default: CMAKE_CUDA_ARCHITECTURES
+      [SOURCES <host source>...]
+      [FORWARD_COMPAT <ON|OFF>]                  # default ON
+      [COMPILE_PER_ARCHITECTURE]                 # for every variant
+      [ARCHITECTURES <CMake architecture list>]) # default: CMAKE_CUDA_ARCHITECTURES
 
-  ``CAPABILITIES`` entries: ``8.0`` (exactly 8.0), ``8.0+`` (8.0 and every
-  newer selected capability), ``9.0a`` / ``10.0f`` (arch- or family-specific
-  code, built only when ``9.0`` / ``10.0`` is selected). A variant is built
-  for the intersection of its entries with the selected architectures (from
-  :command:`cudaenv_select_architectures`); a variant that intersects to
-  nothing is left out with a STATUS line, and a library left with no
-  variant is an error.
+  Creates the library ``<name>``; its variants follow with
+  :command:`cudaenv_kernel_library_variant`, and it is finished by
+  :command:`cudaenv_finalize_kernel_library`, or at the end of the
+  directory that created it. ``ARCHITECTURES`` is read now (call
+  :command:`cudaenv_select_architectures` first).
+
+  The variants may also be given inline, as one call:
+  ``VARIANT <tag> CAPABILITIES <entry>... SOURCES <.cu>...`` repeated after
+  the library's own arguments; the library is then finished at once.
 
   With ``FORWARD_COMPAT ON`` the library holds one PTX, ``compute_XY`` at
   the highest selected capability, from the last-declared plain (not
@@ -38,13 +39,50 @@ Commands
   registry prefers arch-specific code, then SASS of the later variant,
   then PTX.
 
+.. command:: cudaenv_kernel_library_variant
+
+  ::
+
+    cudaenv_kernel_library_variant(<name> <tag>
+      CAPABILITIES <entry>...
+      SOURCES <.cu>...
+      [COMPILE_PER_ARCHITECTURE])
+
+  Adds a variant to the kernel library ``<name>``. ``CAPABILITIES``
+  entries: ``8.0`` (exactly 8.0), ``8.0+`` (8.0 and every newer selected
+  capability), ``9.0a`` / ``10.0f`` (arch- or family-specific code, built
+  only when ``9.0`` / ``10.0`` is selected). A variant is built for the
+  intersection of its entries with the selected architectures; a variant
+  that intersects to nothing is left out with a STATUS line, and a library
+  left with no variant is an error. ``<tag>`` is an identifier (``simt``,
+  ``tensorcore``).
+
   A variant's device code is compiled once, for its lowest selected
   capability, and ptxas turns that PTX into the SASS of each selected
-  architecture (``--generate-code=arch=compute_80,code=sm_86``); nvcc's front
-  end, the larger part of a CUDA compile, runs once per variant instead of
-  once per architecture. Code that branches on ``__CUDA_ARCH__`` above its
-  variant's minimum needs ``COMPILE_PER_ARCHITECTURE`` (or its own variant).
-  ``a``/``f`` images and the PTX are always compiled for themselves.
+  architecture (``--generate-code=arch=compute_80,code=sm_86``); nvcc's
+  front end, the larger part of a CUDA compile, runs once per variant
+  instead of once per architecture. Code that branches on ``__CUDA_ARCH__``
+  above its variant's minimum needs ``COMPILE_PER_ARCHITECTURE`` (or its
+  own variant). ``a``/``f`` images and the PTX are always compiled for
+  themselves.
+
+  The variant's sources define its entry point: CudaEnv compiles them with
+  ``CUDAENV_KERNEL_ENTRY`` defined to ``<name>_variant_<tag>_entry`` (the
+  name made a C identifier), so they write
+  ``extern "C" const void* CUDAENV_KERNEL_ENTRY()`` returning the
+  variant's kernel table (its type is the library's own business), and
+  ``CUDAENV_KERNEL_VARIANT`` defined to ``<tag>``.
+
+.. command:: cudaenv_finalize_kernel_library
+
+  ::
+
+    cudaenv_finalize_kernel_library(<name>)
+
+  Finishes the library now: intersects each variant with the selection,
+  creates the variant targets, generates the registry
+  (``modules/kernels/registry.cpp.in``) and prints what was built. Without
+  it this happens at the end of the directory.
 
 Targets and Compile Definitions
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
@@ -53,31 +91,25 @@ Targets and Compile Definitions
   The library: the host sources and the generated registry
   (``<build>/<name>_registry.cpp``).
 ``<name>_variant_<tag>``
-  One OBJECT library per built variant, compiled with
-  ``CUDAENV_KERNEL_VARIANT=<tag>`` and ``CUDAENV_KERNEL_ENTRY=<symbol>``: its
-  sources define ``extern "C" const void* CUDAENV_KERNEL_ENTRY()``, which
-  returns the variant's kernel table (its type is the library's own
-  business). Each object keeps ptxas's ``--resource-usage`` report beside
-  it as ``<object>.resource-usage.txt`` (registers, spills, static shared
-  memory per kernel and architecture).
+  One OBJECT library per built variant (see
+  :command:`cudaenv_kernel_library_variant` for its compile definitions).
+  Each object keeps ptxas's ``--resource-usage`` report beside it as
+  ``<object>.resource-usage.txt`` (registers, spills, static shared memory
+  per kernel and architecture).
 
 The library's host sources see ``CUDAENV_KERNEL_REGISTRY=<function>``,
 which returns the generated ``cudaenv::kernel_registry::Registry`` (header
-``cudaenv/kernel_registry.hpp``, on the include path), and
+``cudaenv/kernel_registry.hpp``: ``include/`` of the source tree,
+``<prefix>/include`` installed; on the library's include path), and
 ``cudaenv::kernel_registry::choose()`` picks the variant for a device.
 Where each image runs comes from ``modules/data/cuda.json``.
 
 Cache Variables
 ^^^^^^^^^^^^^^^
 
-``CUDAENV_NVCC_THREADS``
-  nvcc ``--threads`` for the variants' compiles (default 2; 1 turns it
-  off, 0 is one per CPU).
-``CUDAENV_FATBIN_COMPRESSION``
-  ``size`` (default: ``--compress-mode=size`` on CUDA 12.8+, whose zstd
-  images need a driver for CUDA 12.4 or newer, R550), ``speed`` (LZ4,
-  which older drivers read too) or ``off``; before 12.8 anything but
-  ``off`` is ``-Xfatbin -compress-all``.
+``CUDAENV_FATBIN_COMPRESSION`` and ``CUDAENV_NVCC_THREADS``
+  Applied to the library and its variants with
+  :command:`cudaenv_set_cuda_compile_options`.
 
 A compiler cache is yours to choose with CMake's
 ``CMAKE_<LANG>_COMPILER_LAUNCHER``; :command:`cudaenv_use_compiler_cache`
@@ -88,22 +120,19 @@ Example:
 .. code-block:: cmake
 
   cudaenv_select_architectures(CAPABILITIES 7.5 8.0 8.6 9.0)
-  cudaenv_add_kernel_library(mykernels STATIC
-    SOURCES dispatch.cpp
-    VARIANT simt CAPABILITIES 7.5+ SOURCES gemm_simt.cu
-    VARIANT tensorcore CAPABILITIES 8.0+ SOURCES gemm_mma.cu
-    VARIANT hopper CAPABILITIES 9.0a SOURCES gemm_wgmma.cu)
+  cudaenv_add_kernel_library(mykernels STATIC SOURCES dispatch.cpp)
+  cudaenv_kernel_library_variant(mykernels simt CAPABILITIES 7.5+ SOURCES gemm_simt.cu)
+  cudaenv_kernel_library_variant(mykernels tensorcore CAPABILITIES 8.0+ SOURCES gemm_mma.cu)
+  cudaenv_kernel_library_variant(mykernels hopper CAPABILITIES 9.0a SOURCES gemm_wgmma.cu)
+  cudaenv_finalize_kernel_library(mykernels)   # or let the directory's end do it
 
 Since 0.1.
 #]=======================================================================]
 include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvArchitectures.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvCompileOptions.cmake")
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
-
-set(CUDAENV_NVCC_THREADS 2 CACHE STRING "nvcc --threads for CudaEnv kernel libraries (1: off, 0: one per CPU)")
-set(CUDAENV_FATBIN_COMPRESSION size CACHE STRING "Fatbin compression for CudaEnv kernel libraries: size, speed, off")
-set_property(CACHE CUDAENV_FATBIN_COMPRESSION PROPERTY STRINGS size speed off)
 
 # Parses a CMake architecture list into selected SASS numbers (90, 90a,
 # 100f ...) and PTX numbers.
@@ -177,30 +206,14 @@ endfunction()
 # Build-speed options for the CUDA sources of <target>; with <record_usage>
 # also ptxas's --resource-usage report, kept beside each object.
 function(_cudaenv_kernels_speed target record_usage)
-  set(options "")
+  cudaenv_set_cuda_compile_options(${target})
   if(record_usage)
-    list(APPEND options "--resource-usage")
+    target_compile_options(${target} PRIVATE "$<$<COMPILE_LANGUAGE:CUDA>:--resource-usage>")
   endif()
-  if(CMAKE_CUDA_COMPILER_VERSION VERSION_GREATER_EQUAL 11.2 AND NOT CUDAENV_NVCC_THREADS STREQUAL "1")
-    list(APPEND options "--threads=${CUDAENV_NVCC_THREADS}")
-  endif()
-  if(CUDAENV_FATBIN_COMPRESSION STREQUAL "size" OR CUDAENV_FATBIN_COMPRESSION STREQUAL "speed")
-    if(CMAKE_CUDA_COMPILER_VERSION VERSION_GREATER_EQUAL 12.8)
-      list(APPEND options "--compress-mode=${CUDAENV_FATBIN_COMPRESSION}")
-      if(CUDAENV_FATBIN_COMPRESSION STREQUAL "speed")
-        list(APPEND options "-Xfatbin=-compress-all")  # LZ4 covers SASS only with -compress-all
-      endif()
-    else()
-      list(APPEND options "-Xfatbin=-compress-all")
-    endif()
-  elseif(NOT CUDAENV_FATBIN_COMPRESSION STREQUAL "off")
-    message(FATAL_ERROR "CUDAENV_FATBIN_COMPRESSION is '${CUDAENV_FATBIN_COMPRESSION}'; accepted: size, speed, off.")
-  endif()
-  target_compile_options(${target} PRIVATE "$<$<COMPILE_LANGUAGE:CUDA>:${options}>")
-
+  # The user's launchers (a compiler cache), after the recorder for the
+  # variants' CUDA compiles, which keeps ptxas's resource report.
   foreach(lang IN ITEMS CUDA CXX)
     set(chain "${CMAKE_${lang}_COMPILER_LAUNCHER}")
-    # The variants' CUDA compiles keep ptxas's resource report.
     if(lang STREQUAL "CUDA" AND record_usage)
       set(recorder "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/kernels/record-resource-usage.cmake")
       list(PREPEND chain "${CMAKE_COMMAND}" -P "${recorder}" --)
@@ -244,74 +257,164 @@ function(_cudaenv_kernels_last_build out variant log_lines)
   endif()
 endfunction()
 
-function(cudaenv_add_kernel_library name)
-  # VARIANT ... SOURCES ... repeats, so the arguments are walked by hand.
-  set(type STATIC)
-  set(host_sources "")
-  set(tags "")
-  set(forward_compat ON)
-  set(per_architecture OFF)
-  set(archs "${CMAKE_CUDA_ARCHITECTURES}")
-  set(state none)
-  foreach(arg IN LISTS ARGN)
-    if(arg MATCHES "^(STATIC|SHARED|OBJECT)$" AND state STREQUAL "none")
-      set(type "${arg}")
-    elseif(arg STREQUAL "SOURCES")
-      if(state MATCHES "^variant_(capabilities|name)$")
-        set(state variant_sources)
-      elseif(state MATCHES "^(none|host_sources)$")
-        set(state host_sources)
-      else()
-        message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): SOURCES after ${state}; give each VARIANT its "
-          "CAPABILITIES, then its SOURCES.")
-      endif()
-    elseif(arg STREQUAL "VARIANT")
-      set(state variant_name)
-    elseif(arg STREQUAL "CAPABILITIES" AND state STREQUAL "variant_name")
-      set(state variant_capabilities)
-    elseif(arg STREQUAL "FORWARD_COMPAT")
-      set(state forward_compat)
-    elseif(arg STREQUAL "COMPILE_PER_ARCHITECTURE")
-      set(per_architecture ON)
-      set(state done)
-    elseif(arg STREQUAL "ARCHITECTURES")
-      set(state architectures)
-      set(archs "")
-    elseif(state STREQUAL "host_sources")
-      list(APPEND host_sources "${arg}")
-    elseif(state STREQUAL "variant_name")
-      if(NOT arg MATCHES "^[A-Za-z][A-Za-z0-9_]*$" OR arg IN_LIST tags)
-        message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): VARIANT '${arg}': a tag must be a unique "
-          "identifier (letters, digits, _), for example simt or tensorcore.")
-      endif()
-      set(tag "${arg}")
-      list(APPEND tags "${tag}")
-      set(caps_${tag} "")
-      set(sources_${tag} "")
-    elseif(state STREQUAL "variant_capabilities")
-      list(APPEND caps_${tag} "${arg}")
-    elseif(state STREQUAL "variant_sources")
-      list(APPEND sources_${tag} "${arg}")
-    elseif(state STREQUAL "forward_compat")
-      set(forward_compat "${arg}")
-      set(state done)
-    elseif(state STREQUAL "architectures")
-      list(APPEND archs "${arg}")
-    else()
-      message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): unexpected argument '${arg}'. Accepted: "
-        "STATIC|SHARED|OBJECT, SOURCES, VARIANT <tag> CAPABILITIES <entry>... SOURCES <file>..., "
-        "FORWARD_COMPAT, COMPILE_PER_ARCHITECTURE, ARCHITECTURES.")
+# Where cudaenv/kernel_registry.hpp is: include/ of an installed CudaEnv
+# (CudaEnv_INCLUDE_DIR, set by CudaEnvConfig.cmake), else include/ of the
+# source tree these modules are in.
+function(_cudaenv_kernels_include_dir out)
+  foreach(dir IN ITEMS "${CudaEnv_INCLUDE_DIR}" "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../include")
+    if(dir AND EXISTS "${dir}/cudaenv/kernel_registry.hpp")
+      get_filename_component(dir "${dir}" ABSOLUTE)
+      set(${out} "${dir}" PARENT_SCOPE)
+      return()
     endif()
   endforeach()
+  message(FATAL_ERROR "cudaenv_add_kernel_library: cudaenv/kernel_registry.hpp is missing beside the modules "
+    "(${CMAKE_CURRENT_FUNCTION_LIST_DIR}); take CudaEnv from find_package(CudaEnv) or its source tree.")
+endfunction()
+
+# The library named <name>, created by cudaenv_add_kernel_library and not
+# finalized yet.
+function(_cudaenv_kernels_require_open command name)
+  if(NOT TARGET "${name}")
+    message(FATAL_ERROR "${command}(${name}): there is no kernel library '${name}'; create it with "
+      "cudaenv_add_kernel_library(${name} ...) first.")
+  endif()
+  get_target_property(library "${name}" _CUDAENV_KERNEL_LIBRARY)
+  if(NOT library)
+    message(FATAL_ERROR "${command}(${name}): '${name}' is not a kernel library made by cudaenv_add_kernel_library.")
+  endif()
+  get_target_property(finalized "${name}" _CUDAENV_KERNEL_FINALIZED)
+  if(finalized)
+    message(FATAL_ERROR "${command}(${name}): the library is already finalized; add its variants before "
+      "cudaenv_finalize_kernel_library(${name}).")
+  endif()
+endfunction()
+
+function(cudaenv_add_kernel_library name)
+  # The inline form repeats VARIANT <tag> CAPABILITIES ... SOURCES ...
+  # groups: each group goes to cudaenv_kernel_library_variant, the rest to
+  # this call's own arguments.
+  set(library_args "")
+  set(groups 0)
+  set(current library_args)
+  foreach(arg IN LISTS ARGN)
+    if(arg STREQUAL "VARIANT")
+      math(EXPR groups "${groups} + 1")
+      set(current group_${groups})
+      set(group_${groups} "")
+    elseif(arg MATCHES "^(STATIC|SHARED|OBJECT|FORWARD_COMPAT|COMPILE_PER_ARCHITECTURE|ARCHITECTURES)$")
+      set(current library_args)
+      list(APPEND library_args "${arg}")
+    else()
+      list(APPEND ${current} "${arg}")
+    endif()
+  endforeach()
+  cmake_parse_arguments(arg "STATIC;SHARED;OBJECT;COMPILE_PER_ARCHITECTURE" "FORWARD_COMPAT"
+    "SOURCES;ARCHITECTURES" ${library_args})
+  if(arg_UNPARSED_ARGUMENTS)
+    list(GET arg_UNPARSED_ARGUMENTS 0 unexpected)
+    message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): unexpected argument '${unexpected}'. Accepted: "
+      "STATIC|SHARED|OBJECT, SOURCES, VARIANT <tag> CAPABILITIES <entry>... SOURCES <file>..., "
+      "FORWARD_COMPAT, COMPILE_PER_ARCHITECTURE, ARCHITECTURES.")
+  endif()
+  set(type STATIC)
+  foreach(kind IN ITEMS SHARED OBJECT)
+    if(arg_${kind})
+      set(type ${kind})
+    endif()
+  endforeach()
+  set(forward_compat ON)
+  if(DEFINED arg_FORWARD_COMPAT)
+    set(forward_compat "${arg_FORWARD_COMPAT}")
+  endif()
+  set(archs "${CMAKE_CUDA_ARCHITECTURES}")
+  if(DEFINED arg_ARCHITECTURES OR "ARCHITECTURES" IN_LIST library_args)
+    set(archs "${arg_ARCHITECTURES}")
+  endif()
+
+  _cudaenv_kernels_include_dir(include_dir)
+  string(MAKE_C_IDENTIFIER "${name}" c_name)
+  add_library(${name} ${type} ${arg_SOURCES} "${CMAKE_CURRENT_BINARY_DIR}/${name}_registry.cpp")
+  target_include_directories(${name} PUBLIC "$<BUILD_INTERFACE:${include_dir}>")
+  target_compile_definitions(${name} PRIVATE "CUDAENV_KERNEL_REGISTRY=${c_name}_registry")
+  set_target_properties(${name} PROPERTIES
+    _CUDAENV_KERNEL_LIBRARY ON
+    _CUDAENV_KERNEL_FORWARD_COMPAT "${forward_compat}"
+    _CUDAENV_KERNEL_PER_ARCHITECTURE "${arg_COMPILE_PER_ARCHITECTURE}"
+    _CUDAENV_KERNEL_ARCHITECTURES "${archs}"
+    _CUDAENV_KERNEL_TAGS "")
+
+  if(groups EQUAL 0)
+    # Variants follow in their own calls; the library is finished at the end
+    # of this directory unless cudaenv_finalize_kernel_library comes first.
+    # (A deferred call's arguments are evaluated when it runs: pass the name as text.)
+    cmake_language(EVAL CODE "cmake_language(DEFER CALL _cudaenv_finalize_kernel_library_deferred [==[${name}]==])")
+    return()
+  endif()
+  foreach(i RANGE 1 ${groups})
+    set(group "${group_${i}}")
+    if(NOT group)
+      message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): VARIANT without a tag; write VARIANT <tag> "
+        "CAPABILITIES <entry>... SOURCES <file.cu>...")
+    endif()
+    list(POP_FRONT group tag)
+    _cudaenv_kernel_library_variant("cudaenv_add_kernel_library" "${name}" "${tag}" ${group})
+  endforeach()
+  cudaenv_finalize_kernel_library("${name}")
+endfunction()
+
+function(cudaenv_kernel_library_variant name tag)
+  _cudaenv_kernel_library_variant("cudaenv_kernel_library_variant" "${name}" "${tag}" ${ARGN})
+endfunction()
+
+function(_cudaenv_kernel_library_variant command name tag)
+  _cudaenv_kernels_require_open("${command}" "${name}")
+  cmake_parse_arguments(PARSE_ARGV 3 arg "COMPILE_PER_ARCHITECTURE" "" "CAPABILITIES;SOURCES")
+  get_target_property(tags "${name}" _CUDAENV_KERNEL_TAGS)
+  if(NOT tag MATCHES "^[A-Za-z][A-Za-z0-9_]*$" OR tag IN_LIST tags)
+    message(FATAL_ERROR "${command}(${name}): VARIANT '${tag}': a tag must be a unique "
+      "identifier (letters, digits, _), for example simt or tensorcore.")
+  endif()
+  if(arg_UNPARSED_ARGUMENTS)
+    list(GET arg_UNPARSED_ARGUMENTS 0 unexpected)
+    message(FATAL_ERROR "${command}(${name}): VARIANT ${tag}: unexpected argument '${unexpected}'; give "
+      "CAPABILITIES <entry>... SOURCES <file.cu>... [COMPILE_PER_ARCHITECTURE].")
+  endif()
+  if(NOT arg_CAPABILITIES OR NOT arg_SOURCES)
+    message(FATAL_ERROR "${command}(${name}): VARIANT ${tag} needs CAPABILITIES and SOURCES.")
+  endif()
+  # Sources as absolute paths: the library may be finished in another call.
+  set(sources "")
+  foreach(source IN LISTS arg_SOURCES)
+    get_filename_component(source "${source}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    list(APPEND sources "${source}")
+  endforeach()
+  set_property(TARGET "${name}" APPEND PROPERTY _CUDAENV_KERNEL_TAGS "${tag}")
+  set_target_properties("${name}" PROPERTIES
+    _CUDAENV_KERNEL_CAPABILITIES_${tag} "${arg_CAPABILITIES}"
+    _CUDAENV_KERNEL_SOURCES_${tag} "${sources}"
+    _CUDAENV_KERNEL_PER_ARCHITECTURE_${tag} "${arg_COMPILE_PER_ARCHITECTURE}")
+endfunction()
+
+function(_cudaenv_finalize_kernel_library_deferred name)
+  get_target_property(finalized "${name}" _CUDAENV_KERNEL_FINALIZED)
+  if(NOT finalized)
+    cudaenv_finalize_kernel_library("${name}")
+  endif()
+endfunction()
+
+function(cudaenv_finalize_kernel_library name)
+  _cudaenv_kernels_require_open("cudaenv_finalize_kernel_library" "${name}")
+  set_target_properties("${name}" PROPERTIES _CUDAENV_KERNEL_FINALIZED ON)
+  get_target_property(tags "${name}" _CUDAENV_KERNEL_TAGS)
+  get_target_property(forward_compat "${name}" _CUDAENV_KERNEL_FORWARD_COMPAT)
+  get_target_property(library_per_architecture "${name}" _CUDAENV_KERNEL_PER_ARCHITECTURE)
+  get_target_property(archs "${name}" _CUDAENV_KERNEL_ARCHITECTURES)
+  get_target_property(type "${name}" TYPE)
   if(NOT tags)
     message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): no VARIANT given; add at least one "
       "VARIANT <tag> CAPABILITIES <entry>... SOURCES <file.cu>...")
   endif()
-  foreach(tag IN LISTS tags)
-    if(NOT caps_${tag} OR NOT sources_${tag})
-      message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): VARIANT ${tag} needs CAPABILITIES and SOURCES.")
-    endif()
-  endforeach()
   if(NOT archs OR archs MATCHES "^(native|all|all-major)$" OR archs STREQUAL "OFF")
     message(FATAL_ERROR "cudaenv_add_kernel_library(${name}): no explicit architecture list (have '${archs}'). "
       "Call cudaenv_select_architectures() before it, or pass ARCHITECTURES <list>.")
@@ -332,14 +435,15 @@ function(cudaenv_add_kernel_library name)
   set(ptx_tag "")
   set(built "")
   foreach(tag IN LISTS tags)
-    _cudaenv_intersect_capabilities(images_${tag} "${caps_${tag}}" "${selected}" bad)
+    get_target_property(caps "${name}" _CUDAENV_KERNEL_CAPABILITIES_${tag})
+    _cudaenv_intersect_capabilities(images_${tag} "${caps}" "${selected}" bad)
     if(bad)
       message(FATAL_ERROR "cudaenv_add_kernel_library: variant '${tag}' has CAPABILITIES entry '${bad}'. "
         "Accepted: X.Y (exactly that capability), X.Y+ (X.Y and newer), X.Ya or X.Yf (arch- or family-specific, "
         "built when X.Y is selected); for example 8.0+ or 9.0a.")
     endif()
     if(NOT images_${tag})
-      list(JOIN caps_${tag} " " wanted)
+      list(JOIN caps " " wanted)
       message(STATUS "CudaEnv: ${name}: variant ${tag} (${wanted}) matches no selected architecture "
         "(${archs}); left out")
       continue()
@@ -359,14 +463,9 @@ function(cudaenv_add_kernel_library name)
   endif()
 
   # The library and its variants.
-  set(include_dir "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/kernels/include")
+  _cudaenv_kernels_include_dir(include_dir)
   string(MAKE_C_IDENTIFIER "${name}" c_name)
-  set(registry_file "${CMAKE_CURRENT_BINARY_DIR}/${name}_registry.cpp")
-  add_library(${name} ${type} ${host_sources} "${registry_file}")
-  target_include_directories(${name} PUBLIC "$<BUILD_INTERFACE:${include_dir}>")
-  target_compile_definitions(${name} PRIVATE "CUDAENV_KERNEL_REGISTRY=${c_name}_registry")
   _cudaenv_kernels_speed(${name} OFF)
-
   set(declarations "")
   set(tables "")
   set(entries "")
@@ -379,6 +478,11 @@ function(cudaenv_add_kernel_library name)
   foreach(tag IN LISTS built)
     set(variant ${name}_variant_${tag})
     set(entry "${c_name}_variant_${tag}_entry")
+    get_target_property(sources "${name}" _CUDAENV_KERNEL_SOURCES_${tag})
+    get_target_property(per_architecture "${name}" _CUDAENV_KERNEL_PER_ARCHITECTURE_${tag})
+    if(library_per_architecture)
+      set(per_architecture ON)
+    endif()
     # Plain images compile from one PTX at the variant's lowest selected
     # capability (nvcc runs the front end once per distinct compute_XY);
     # a and f images, and COMPILE_PER_ARCHITECTURE, from their own.
@@ -414,11 +518,11 @@ function(cudaenv_add_kernel_library name)
       list(APPEND code "compute_${ptx_number}")
     endif()
     string(APPEND tables "const Image ${entry}_images[] = {\n${images}};\n")
-    add_library(${variant} OBJECT ${sources_${tag}})
+    add_library(${variant} OBJECT ${sources})
     # The architectures are in the flags; CMake adds none of its own.
     set_target_properties(${variant} PROPERTIES CUDA_ARCHITECTURES OFF CUDAENV_GENERATE_CODE "${generate}")
     target_compile_options(${variant} PRIVATE "$<$<COMPILE_LANGUAGE:CUDA>:${generate}>")
-    if(type STREQUAL "SHARED")
+    if(type STREQUAL "SHARED_LIBRARY")
       set_target_properties(${variant} PROPERTIES POSITION_INDEPENDENT_CODE ON)
     endif()
     target_compile_definitions(${variant} PRIVATE "CUDAENV_KERNEL_VARIANT=${tag}" "CUDAENV_KERNEL_ENTRY=${entry}")
@@ -440,28 +544,9 @@ function(cudaenv_add_kernel_library name)
   message(STATUS "CudaEnv: ${name}: variants built (${total_images} device images from ${variant_count} "
     "variant compiles per source; scripts/build-times.sh <build dir> lists each compile's time)\n${summary}")
 
-  file(CONFIGURE OUTPUT "${registry_file}" @ONLY CONTENT [=[
-// Generated by CudaEnvKernels.cmake for @name@: the variants this build
-// compiled, their images and where each runs (from modules/data/cuda.json).
-#include <cudaenv/kernel_registry.hpp>
-
-#include <iterator>
-
-@declarations@
-namespace {
-using cudaenv::kernel_registry::CodeKind;
-using cudaenv::kernel_registry::Image;
-using cudaenv::kernel_registry::Variant;
-@tables@
-const Variant variants[] = {
-@entries@};
-}  // namespace
-
-const cudaenv::kernel_registry::Registry& @c_name@_registry() {
-  static const cudaenv::kernel_registry::Registry registry{"@name@", variants, std::size(variants)};
-  return registry;
-}
-]=])
+  get_target_property(binary_dir "${name}" BINARY_DIR)
+  configure_file("${CMAKE_CURRENT_FUNCTION_LIST_DIR}/kernels/registry.cpp.in" "${binary_dir}/${name}_registry.cpp"
+    @ONLY)
 endfunction()
 
 cmake_policy(POP)
