@@ -45,6 +45,7 @@ Since 0.1.
 #]=======================================================================]
 include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvDetect.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/internal/CapabilityKeys.cmake")
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
 
@@ -71,11 +72,12 @@ function(cudaenv_verify_architectures target)
   if(NOT capabilities)
     get_target_property(archs "${target}" CUDA_ARCHITECTURES)
     foreach(arch IN LISTS archs)
-      if(NOT arch MATCHES "^([0-9]+)([0-9])[af]?(-real|-virtual)?$")
+      _cudaenv_parse_architecture_entry(e "${arch}")
+      if(NOT e_VALID OR NOT e_FORM STREQUAL "cmake")
         message(FATAL_ERROR "cudaenv_verify_architectures: '${target}' has CUDA_ARCHITECTURES '${archs}', "
           "which does not name capabilities ('${arch}'); pass CAPABILITIES.")
       endif()
-      list(APPEND capabilities "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}")
+      list(APPEND capabilities "${e_CAPABILITY}")
     endforeach()
     list(REMOVE_DUPLICATES capabilities)
   endif()
