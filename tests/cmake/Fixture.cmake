@@ -82,6 +82,32 @@ function(cudaenv_test_configure source_dir)
   endif()
 endfunction()
 
+# cudaenv_test_project(<body> [BUILD] [NO_MODULE_PATH] [LANGUAGES <lang>...]
+#                      [BINARY_DIR <dir>] [ENV <name=value>...] [ARGS <arg>...])
+# Configures (BUILD: and builds) the generic project tests/fixtures/project
+# with <body> as its contents after project(): the case's CudaEnv calls,
+# written literally, and its assertions. The other options are
+# cudaenv_test_configure's.
+function(cudaenv_test_project body)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "BUILD;NO_MODULE_PATH" "BINARY_DIR" "LANGUAGES;ENV;ARGS")
+  file(WRITE "${WORK_DIR}/body.cmake" "${body}")
+  set(options "")
+  foreach(flag IN ITEMS BUILD NO_MODULE_PATH)
+    if(arg_${flag})
+      list(APPEND options ${flag})
+    endif()
+  endforeach()
+  if(arg_BINARY_DIR)
+    list(APPEND options BINARY_DIR "${arg_BINARY_DIR}")
+  endif()
+  if(arg_ENV)
+    list(APPEND options ENV ${arg_ENV})
+  endif()
+  list(JOIN arg_LANGUAGES "," languages)
+  cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/project" ${options}
+    ARGS "-DCASE_BODY=${WORK_DIR}/body.cmake" "-DCASE_LANGUAGES=${languages}" ${arg_ARGS})
+endfunction()
+
 # _cudaenv_json_indices(<out-var> <json array>): 0;1;...;n-1, or "" for an
 # empty array (foreach(RANGE) cannot express that).
 function(_cudaenv_json_indices out array)

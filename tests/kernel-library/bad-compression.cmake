@@ -1,4 +1,8 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/kernel-library"
-  ARGS "-DFIXTURE_CAPABILITIES=8.6" -DCUDAENV_FATBIN_COMPRESSION=zstd
-       "-DFIXTURE_VARIANTS=VARIANT@simt@CAPABILITIES@7.5+@SOURCES@variant.cu")
+# A fatbin compression mode that does not exist.
+cudaenv_test_project([=[
+include(CudaEnvKernels)
+cudaenv_select_architectures(CAPABILITIES 8.6)
+cudaenv_add_kernel_library(fixture STATIC SOURCES "${CASE_SOURCES}/host.cpp"
+  VARIANT simt CAPABILITIES 7.5+ SOURCES "${CASE_SOURCES}/variant.cu")
+]=] ARGS -DCUDAENV_FATBIN_COMPRESSION=zstd)

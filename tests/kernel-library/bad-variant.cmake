@@ -1,3 +1,8 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/kernel-library"
-  ARGS "-DFIXTURE_CAPABILITIES=8.6" "-DFIXTURE_VARIANTS=VARIANT@simt@SOURCES@variant.cu")
+# A variant without CAPABILITIES.
+cudaenv_test_project([=[
+include(CudaEnvKernels)
+cudaenv_select_architectures(CAPABILITIES 8.6)
+cudaenv_add_kernel_library(fixture STATIC SOURCES "${CASE_SOURCES}/host.cpp"
+  VARIANT simt SOURCES "${CASE_SOURCES}/variant.cu")
+]=])

@@ -1,5 +1,7 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-# Without cudaenv_select_architectures (or ARCHITECTURES) there is no list
-# to intersect with: CMake's default is a single architecture, not a choice.
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/kernel-library"
-  ARGS -DCMAKE_CUDA_ARCHITECTURES=native "-DFIXTURE_VARIANTS=VARIANT@simt@CAPABILITIES@7.5+@SOURCES@variant.cu")
+# No explicit architecture list: CMake's native, not a selection.
+cudaenv_test_project([=[
+include(CudaEnvKernels)
+cudaenv_add_kernel_library(fixture STATIC SOURCES "${CASE_SOURCES}/host.cpp"
+  VARIANT simt CAPABILITIES 7.5+ SOURCES "${CASE_SOURCES}/variant.cu")
+]=] ARGS -DCMAKE_CUDA_ARCHITECTURES=native)

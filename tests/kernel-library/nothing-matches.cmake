@@ -1,3 +1,8 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/kernel-library"
-  ARGS "-DFIXTURE_CAPABILITIES=7.5" "-DFIXTURE_VARIANTS=VARIANT@tensorcore@CAPABILITIES@8.0+@SOURCES@variant.cu")
+# No variant matches the selection: an error naming it.
+cudaenv_test_project([=[
+include(CudaEnvKernels)
+cudaenv_select_architectures(CAPABILITIES 7.5)
+cudaenv_add_kernel_library(fixture STATIC SOURCES "${CASE_SOURCES}/host.cpp"
+  VARIANT tensorcore CAPABILITIES 8.0+ SOURCES "${CASE_SOURCES}/variant.cu")
+]=])
