@@ -1,5 +1,8 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
 include("${SOURCE_ROOT}/tests/cmake/Cross.cmake")
 # A toolkit without the sbsa-linux tree: stop, naming the package.
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" NO_MODULE_PATH
+cudaenv_test_project([=[
+include(CudaEnvArchitectures)
+cudaenv_select_architectures()
+]=] LANGUAGES CUDA NO_MODULE_PATH
   ARGS "-DCMAKE_TOOLCHAIN_FILE=${SOURCE_ROOT}/toolchains/sbsa.cmake" -DCUDAENV_CUDA_ROOT=/usr/local/cuda)

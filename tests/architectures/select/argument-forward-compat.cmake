@@ -1,2 +1,8 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" ARGS "-DFIXTURE_CAPABILITIES=8.0;8.6+PTX" -DFIXTURE_FORWARD_COMPAT=OFF)
+# FORWARD_COMPAT OFF: PTX only where an entry asks (8.6+PTX).
+cudaenv_test_project([=[
+include(CudaEnvArchitectures)
+cudaenv_select_architectures(CAPABILITIES 8.0 8.6+PTX FORWARD_COMPAT OFF)
+add_library(kernels STATIC "${CASE_SOURCES}/kernels.cu")
+cudaenv_assert_equal(CMAKE_CUDA_ARCHITECTURES "${CMAKE_CUDA_ARCHITECTURES}" "80-real;86")
+]=] LANGUAGES CUDA)

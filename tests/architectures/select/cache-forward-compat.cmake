@@ -1,2 +1,8 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" ARGS -DCUDAENV_FORWARD_COMPAT=OFF "-DFIXTURE_CAPABILITIES=8.6;9.0" -DFIXTURE_FORWARD_COMPAT=ON)
+# CUDAENV_FORWARD_COMPAT beats the project's FORWARD_COMPAT.
+cudaenv_test_project([=[
+include(CudaEnvArchitectures)
+cudaenv_select_architectures(CAPABILITIES 8.6 9.0 FORWARD_COMPAT ON)
+add_library(kernels STATIC "${CASE_SOURCES}/kernels.cu")
+cudaenv_assert_equal(CMAKE_CUDA_ARCHITECTURES "${CMAKE_CUDA_ARCHITECTURES}" "86-real;90-real")
+]=] LANGUAGES CUDA ARGS -DCUDAENV_FORWARD_COMPAT=OFF)

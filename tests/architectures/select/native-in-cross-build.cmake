@@ -1,2 +1,7 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" ARGS -DCUDAENV_CAPABILITIES=native -DFIXTURE_CROSS=ON)
+# native in a cross build: an error that names the target's capabilities.
+cudaenv_test_project([=[
+include(CudaEnvArchitectures)
+set(CMAKE_CROSSCOMPILING ON)
+cudaenv_select_architectures()
+]=] LANGUAGES CUDA ARGS -DCUDAENV_CAPABILITIES=native)

@@ -1,2 +1,8 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" ARGS -DFIXTURE_CAPABILITIES=8.6 -DFIXTURE_CALLS=2)
+# Two calls with the same result print one summary.
+cudaenv_test_project([=[
+include(CudaEnvArchitectures)
+cudaenv_select_architectures(CAPABILITIES 8.6)
+cudaenv_select_architectures(CAPABILITIES 8.6)
+add_library(kernels STATIC "${CASE_SOURCES}/kernels.cu")
+]=] LANGUAGES CUDA)

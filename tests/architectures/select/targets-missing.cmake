@@ -1,2 +1,6 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" ARGS -DFIXTURE_CAPABILITIES=8.6 -DFIXTURE_TARGET=nosuch)
+# TARGETS names no target: an error.
+cudaenv_test_project([=[
+include(CudaEnvArchitectures)
+cudaenv_select_architectures(CAPABILITIES 8.6 TARGETS nosuch)
+]=] LANGUAGES CUDA)

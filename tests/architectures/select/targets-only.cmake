@@ -1,2 +1,10 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/select" ARGS -DFIXTURE_CAPABILITIES=8.6 -DFIXTURE_TARGET=ON)
+# TARGETS: the target's CUDA_ARCHITECTURES is set, CMAKE_CUDA_ARCHITECTURES is not.
+cudaenv_test_project([=[
+include(CudaEnvArchitectures)
+add_library(kernels STATIC "${CASE_SOURCES}/kernels.cu")
+cudaenv_select_architectures(CAPABILITIES 8.6 TARGETS kernels)
+cudaenv_assert_property(kernels CUDA_ARCHITECTURES "86")
+cudaenv_assert_equal(CUDAENV_CUDA_ARCHITECTURES "${CUDAENV_CUDA_ARCHITECTURES}" "86")
+message(STATUS "RESULT=${CMAKE_CUDA_ARCHITECTURES} --")
+]=] LANGUAGES CUDA)
