@@ -1,3 +1,9 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/verify" BUILD
-  ARGS -DFIXTURE_CAPABILITIES=12.0 -DFIXTURE_DRIVER=12.8)
+# A driver too old for the PTX (CUDA 12.8 for compute_90 of CUDA 13): the build fails.
+cudaenv_test_project([=[
+include(CudaEnvArchitectures)
+include(CudaEnvVerify)
+cudaenv_select_architectures(CAPABILITIES 8.6 9.0)
+add_library(kernels SHARED "${CASE_SOURCES}/kernels.cu")
+cudaenv_verify_architectures(kernels CAPABILITIES 12.0 DRIVER 12.8)
+]=] LANGUAGES CUDA BUILD)
