@@ -1,3 +1,11 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/detect" ENV "CUDAENV_LIBCUDA=${FAKE_LIBCUDA}"
-  ARGS -DFIXTURE_DETECT_ARGS=)
+cudaenv_test_project([=[
+include(CudaEnvDetect)
+include(CudaEnvArchitectures)
+cudaenv_detect()
+cudaenv_assert_equal(CUDAENV_DRIVER_FOUND "${CUDAENV_DRIVER_FOUND}" "TRUE")
+cudaenv_assert_equal(CUDAENV_GPU_COUNT "${CUDAENV_GPU_COUNT}" "2")
+cudaenv_assert_equal(CUDAENV_GPU_CAPABILITIES "${CUDAENV_GPU_CAPABILITIES}" "8.6;9.0")
+cudaenv_assert_equal(CUDAENV_DRIVER_CUDA_VERSION "${CUDAENV_DRIVER_CUDA_VERSION}" "13.0")
+cudaenv_assert_equal(CUDAENV_GPU_NAMES "${CUDAENV_GPU_NAMES}" "NVIDIA GeForce RTX 3080;NVIDIA H100 80GB HBM3")
+]=] LANGUAGES CUDA ENV "CUDAENV_LIBCUDA=${FAKE_LIBCUDA}")

@@ -1,3 +1,11 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/detect" ENV CUDAENV_LIBCUDA=/nonexistent/libcuda.so.1
-  ARGS -DFIXTURE_DETECT_ARGS=)
+cudaenv_test_project([=[
+include(CudaEnvDetect)
+include(CudaEnvArchitectures)
+cudaenv_detect()
+cudaenv_assert_equal(CUDAENV_DRIVER_FOUND "${CUDAENV_DRIVER_FOUND}" "FALSE")
+cudaenv_assert_equal(CUDAENV_GPU_COUNT "${CUDAENV_GPU_COUNT}" "0")
+cudaenv_assert_equal(CUDAENV_GPU_CAPABILITIES "${CUDAENV_GPU_CAPABILITIES}" "")
+cudaenv_assert_equal(CUDAENV_DRIVER_CUDA_VERSION "${CUDAENV_DRIVER_CUDA_VERSION}" "")
+cudaenv_assert_equal(CUDAENV_GPU_NAMES "${CUDAENV_GPU_NAMES}" "")
+]=] LANGUAGES CUDA ENV CUDAENV_LIBCUDA=/nonexistent/libcuda.so.1)

@@ -1,3 +1,6 @@
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/detect" ENV "CUDAENV_LIBCUDA=${FAKE_LIBCUDA}"
-  ARGS -DFIXTURE_DETECT_ARGS=OPTIONAL)
+cudaenv_test_project([=[
+include(CudaEnvDetect)
+include(CudaEnvArchitectures)
+cudaenv_detect(OPTIONAL)
+]=] LANGUAGES CUDA ENV "CUDAENV_LIBCUDA=${FAKE_LIBCUDA}")
