@@ -1,8 +1,15 @@
 # CudaEnv used through FetchContent (from a local source directory: nothing
 # is downloaded): functions work, CudaEnv's tests stay out.
 include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
-cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/subdirectory" BUILD NO_MODULE_PATH
-  ARGS "-DCUDAENV_SOURCE_DIR=${SOURCE_ROOT}" -DFIXTURE_FETCHCONTENT=ON)
+cudaenv_test_project([=[
+include(CTest)
+include(FetchContent)
+FetchContent_Declare(CudaEnv SOURCE_DIR "${CUDAENV_SOURCE_DIR}")
+FetchContent_MakeAvailable(CudaEnv)
+cudaenv_select_architectures(CAPABILITIES 8.9 12.0f)
+add_library(kernels STATIC "${CASE_SOURCES}/kernels.cu")
+]=] LANGUAGES CXX CUDA BUILD NO_MODULE_PATH
+  ARGS "-DCUDAENV_SOURCE_DIR=${SOURCE_ROOT}")
 execute_process(COMMAND "${CMAKE_CTEST_COMMAND}" -N
   WORKING_DIRECTORY "${WORK_DIR}/build" OUTPUT_VARIABLE listing)
 message(STATUS "${listing}")
