@@ -5,7 +5,7 @@ include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
 # the guarded library: 4 compiles), the C++-only library is not.
 foreach(memory IN ITEMS 1000000000 1)
   cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/compiler-cache" BINARY_DIR "${WORK_DIR}/${memory}"
-    ARGS "-DFIXTURE_CAPABILITIES=8.0" "-DCUDAENV_CUDA_COMPILE_MEMORY_MB=${memory}")
+    ARGS "-DCUDAENV_CAPABILITIES=8.0" "-DCUDAENV_CUDA_COMPILE_MEMORY_MB=${memory}")
   file(READ "${WORK_DIR}/${memory}/CMakeFiles/rules.ninja" rules)
   string(REGEX MATCH "pool cudaenv_cuda_compile\n *depth = ([0-9]+)" _ "${rules}")
   set(pool_depth "${CMAKE_MATCH_1}")

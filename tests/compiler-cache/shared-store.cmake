@@ -56,7 +56,7 @@ function(build runner capabilities out)
     endif()
   endmacro()
   run_cmake(configuring configure_out -S "${WORK_DIR}/${runner}/src/compiler-cache" -B "${WORK_DIR}/${runner}/build"
-    -G Ninja "-DCMAKE_MODULE_PATH=${CMAKE_MODULE_PATH}" "-DFIXTURE_CAPABILITIES=${capabilities}")
+    -G Ninja "-DCMAKE_MODULE_PATH=${CMAKE_MODULE_PATH}" "-DCUDAENV_CAPABILITIES=${capabilities}")
   string(REGEX MATCH "CudaEnv: compiler cache: [^\n]*" cache_line "${configure_out}")
   message(STATUS "${runner}: ${cache_line}")
   run_cmake(building build_out --build "${WORK_DIR}/${runner}/build")
