@@ -42,26 +42,23 @@ Detection detect_all(const EnvironmentLookup& env) {
   return detection;
 }
 
-int run_detect(const std::string& format, const std::string& save_path) {
+struct DetectOptions {
+  std::string format = "text";
+  std::string save_path;
+};
+
+int run_detect(const DetectOptions& options) {
   const auto env = process_environment();
   const auto detection = detect_all(env);
-  if (!save_path.empty()) {
-    std::ofstream save(save_path, std::ios::binary | std::ios::trunc);
+  if (!options.save_path.empty()) {
+    std::ofstream save(options.save_path, std::ios::binary | std::ios::trunc);
     save << json_text(to_json(detection)) << "\n";
     if (!save.good()) {
-      fmt::print(stderr, "cudaenv detect: cannot write --save {}: {}\n", save_path, std::strerror(errno));
+      fmt::print(stderr, "cudaenv detect: cannot write --save {}: {}\n", options.save_path, std::strerror(errno));
       return 2;
     }
   }
-  if (format == "json") {
-    fmt::print("{}\n", json_text(to_json(detection)));
-  } else if (format == "cmake") {
-    fmt::print("{}", to_cmake(detection));
-  } else if (format == "env") {
-    fmt::print("{}", to_env(detection));
-  } else {
-    fmt::print("{}", to_text(detection));
-  }
+  fmt::print("{}", render_detection(detection, options.format));
   return 0;
 }
 
@@ -81,27 +78,25 @@ Detection load_detection(const std::string& path) {
   }
 }
 
-int run_doctor(const std::string& format, const std::string& architectures, bool build_only,
-               const std::string& detection_path) {
+struct DoctorOptions {
+  std::string format = "text";
+  std::string architectures;  // the build's CUDA_ARCHITECTURES
+  bool build_only = false;
+  std::string detection_path;  // a saved detection instead of probing
+};
+
+int run_doctor(const DoctorOptions& options) {
   const auto env = process_environment();
   DoctorInput input;
-  if (!architectures.empty()) input.architectures = images_from_architectures(architectures);
-  input.detection = detection_path.empty() ? detect_all(env) : load_detection(detection_path);
+  if (!options.architectures.empty()) input.architectures = images_from_architectures(options.architectures);
+  input.detection = options.detection_path.empty() ? detect_all(env) : load_detection(options.detection_path);
   input.host_compiler = detect_host_compiler(env);
 #ifdef __GLIBC__
   input.host_glibc = Version::parse(gnu_get_libc_version());
 #endif
-  input.build_only = build_only;
+  input.build_only = options.build_only;
   const auto verdicts = diagnose(input);
-  if (format == "json") {
-    auto out = verdicts_to_json(verdicts);
-    out["detection"] = to_json(input.detection);
-    fmt::print("{}\n", json_text(out));
-  } else if (format == "cmake") {
-    fmt::print("{}", verdicts_to_cmake(verdicts));
-  } else {
-    fmt::print("{}\n{}", to_text(input.detection), verdicts_to_text(verdicts));
-  }
+  fmt::print("{}", render_verdicts(verdicts, input.detection, options.format));
   return all_work(verdicts) ? 0 : 1;
 }
 
@@ -190,24 +185,22 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", CUDAENV_VERSION);
   app.require_subcommand(1);
 
-  std::string format = "text";
+  DetectOptions detect_options;
   auto* detect = app.add_subcommand("detect", "Report the driver, the GPUs this process sees, and the toolkit");
-  detect->add_option("--format", format,
+  detect->add_option("--format", detect_options.format,
                      "Output format (env: CONDA_OVERRIDE_CUDA=... lines for a GPU-less builder to export)")
       ->check(CLI::IsMember({"text", "json", "cmake", "env"}));
-  std::string save_path;
-  detect->add_option("--save", save_path, "Also write the answer as JSON to this file (for doctor --detection)");
+  detect->add_option("--save", detect_options.save_path,
+                     "Also write the answer as JSON to this file (for doctor --detection)");
 
-  std::string doctor_format = "text";
-  std::string architectures;
-  bool build_only = false;
+  DoctorOptions doctor_options;
   auto* doctor = app.add_subcommand("doctor", "Say what will and will not work here, with reasons and fixes");
-  doctor->add_option("--format", doctor_format, "Output format")->check(CLI::IsMember({"text", "json", "cmake"}));
-  doctor->add_option("--architectures", architectures,
+  doctor->add_option("--format", doctor_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "cmake"}));
+  doctor->add_option("--architectures", doctor_options.architectures,
                      "The build's CUDA_ARCHITECTURES list (86-real;90a-real;120), to check each GPU");
-  doctor->add_flag("--build-only", build_only, "This machine only builds: do not require a driver");
-  std::string detection_path;
-  doctor->add_option("--detection", detection_path,
+  doctor->add_flag("--build-only", doctor_options.build_only, "This machine only builds: do not require a driver");
+  doctor->add_option("--detection", doctor_options.detection_path,
                      "Judge a detection saved by 'detect --save' instead of probing the driver again");
 
   InspectOptions inspect_options;
@@ -260,9 +253,9 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*detect) return run_detect(format, save_path);
+    if (*detect) return run_detect(detect_options);
     if (*inspect) return run_inspect(inspect_options);
-    if (*doctor) return run_doctor(doctor_format, architectures, build_only, detection_path);
+    if (*doctor) return run_doctor(doctor_options);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "cudaenv: {}\n", e.what());
     return 2;

@@ -233,4 +233,12 @@ std::string to_cmake(const Detection& d) {
   return out;
 }
 
+std::string render_detection(const Detection& detection, std::string_view format) {
+  if (format == "json") return json_text(to_json(detection)) + "\n";
+  if (format == "cmake") return to_cmake(detection);
+  if (format == "env") return to_env(detection);
+  if (format == "text") return to_text(detection);
+  throw std::invalid_argument(fmt::format("--format '{}': accepted: text, json, cmake, env", format));
+}
+
 }  // namespace cudaenv

@@ -242,4 +242,16 @@ std::string verdicts_to_cmake(const std::vector<Verdict>& verdicts) {
   return out;
 }
 
+std::string render_verdicts(const std::vector<Verdict>& verdicts, const Detection& detection,
+                            std::string_view format) {
+  if (format == "json") {
+    auto out = verdicts_to_json(verdicts);
+    out["detection"] = to_json(detection);
+    return json_text(out) + "\n";
+  }
+  if (format == "cmake") return verdicts_to_cmake(verdicts);
+  if (format == "text") return fmt::format("{}\n{}", to_text(detection), verdicts_to_text(verdicts));
+  throw std::invalid_argument(fmt::format("--format '{}': accepted: text, json, cmake", format));
+}
+
 }  // namespace cudaenv

@@ -78,5 +78,8 @@ std::string to_cmake(const Detection& detection);
 // (so a GPU-less builder resolves packages as this machine would) and
 // CudaEnv's own CUDAENV_OVERRIDE_CUDA / CUDAENV_OVERRIDE_CUDA_ARCH.
 std::string to_env(const Detection& detection);
+// The answer in one of `cudaenv detect`'s formats: "text", "json", "cmake"
+// or "env"; throws std::invalid_argument for any other.
+std::string render_detection(const Detection& detection, std::string_view format);
 
 }  // namespace cudaenv

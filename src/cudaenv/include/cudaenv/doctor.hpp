@@ -38,5 +38,10 @@ bool all_work(const std::vector<Verdict>& verdicts);  // no verdict fails
 std::string verdicts_to_text(const std::vector<Verdict>& verdicts);
 nlohmann::json verdicts_to_json(const std::vector<Verdict>& verdicts);
 std::string verdicts_to_cmake(const std::vector<Verdict>& verdicts);
+// The verdicts, with the detection they judged, in one of `cudaenv
+// doctor`'s formats: "text", "json" or "cmake"; throws
+// std::invalid_argument for any other.
+std::string render_verdicts(const std::vector<Verdict>& verdicts, const Detection& detection,
+                            std::string_view format);
 
 }  // namespace cudaenv
