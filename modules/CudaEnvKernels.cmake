@@ -104,6 +104,18 @@ which returns the generated ``cudaenv::kernel_registry::Registry`` (header
 ``cudaenv::kernel_registry::choose()`` picks the variant for a device.
 Where each image runs comes from ``modules/data/cuda.json``.
 
+Target Properties
+^^^^^^^^^^^^^^^^^
+
+Set by :command:`cudaenv_finalize_kernel_library`:
+
+``CUDAENV_KERNEL_VARIANTS`` (on ``<name>``)
+  The tags of the variants built, in declaration order.
+``CUDAENV_KERNEL_VARIANT_<tag>`` (on ``<name>``)
+  The images that variant holds (``86 90 compute_90``).
+``CUDAENV_GENERATE_CODE`` (on ``<name>_variant_<tag>``)
+  Its ``--generate-code`` options.
+
 Cache Variables
 ^^^^^^^^^^^^^^^
 
