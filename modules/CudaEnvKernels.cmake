@@ -341,7 +341,7 @@ function(cudaenv_add_kernel_library name)
     set(forward_compat "${arg_FORWARD_COMPAT}")
   endif()
   set(archs "${CMAKE_CUDA_ARCHITECTURES}")
-  if(DEFINED arg_ARCHITECTURES OR "ARCHITECTURES" IN_LIST library_args)
+  if("ARCHITECTURES" IN_LIST library_args)
     set(archs "${arg_ARCHITECTURES}")
   endif()
 
@@ -476,7 +476,6 @@ function(cudaenv_finalize_kernel_library name)
   endif()
 
   # The library and its variants.
-  _cudaenv_kernels_include_dir(include_dir)
   string(MAKE_C_IDENTIFIER "${name}" c_name)
   _cudaenv_kernels_speed(${name} OFF)
   set(declarations "")
@@ -539,8 +538,8 @@ function(cudaenv_finalize_kernel_library name)
       set_target_properties(${variant} PROPERTIES POSITION_INDEPENDENT_CODE ON)
     endif()
     target_compile_definitions(${variant} PRIVATE "CUDAENV_KERNEL_VARIANT=${tag}" "CUDAENV_KERNEL_ENTRY=${entry}")
-    target_include_directories(${variant} PRIVATE "${include_dir}"
-      $<TARGET_PROPERTY:${name},INCLUDE_DIRECTORIES>)
+    # The library's include path, which has the registry header's folder.
+    target_include_directories(${variant} PRIVATE $<TARGET_PROPERTY:${name},INCLUDE_DIRECTORIES>)
     _cudaenv_kernels_speed(${variant} ON)
     target_sources(${name} PRIVATE $<TARGET_OBJECTS:${variant}>)
     string(APPEND declarations "extern \"C\" const void* ${entry}();\n")
