@@ -25,13 +25,7 @@ execute_process(COMMAND "${CMAKE_COMMAND}" --list-presets=workflow WORKING_DIREC
 string(REGEX MATCHALL "\"[^\"]+\"" rows "${listing}")
 foreach(row IN LISTS rows)
   string(REPLACE "\"" "" row "${row}")
-  execute_process(
+  cudaenv_test_report("ROW ${row}" "CUDA_ARCHITECTURES = [^\n]*" WORKING_DIRECTORY "${WORK_DIR}/ci"
     COMMAND "${CMAKE_COMMAND}" -E env "CUDAENV_PREFIX=${WORK_DIR}/prefix" "CUDAENV_CUDA_ROOT=${sbsa_root}"
-      "${CMAKE_COMMAND}" --workflow --preset "${row}"
-    WORKING_DIRECTORY "${WORK_DIR}/ci" OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-  string(REGEX MATCH "CUDA_ARCHITECTURES = [^\n]*" archs "${out}")
-  message(STATUS "ROW ${row}: exit ${rc}, ${archs}")
-  if(NOT rc EQUAL 0)
-    message(NOTICE "${out}\n${err}")
-  endif()
+      "${CMAKE_COMMAND}" --workflow --preset "${row}")
 endforeach()

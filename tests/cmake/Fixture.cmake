@@ -30,6 +30,24 @@ function(cudaenv_test_run)
   endif()
 endfunction()
 
+# cudaenv_test_report(<label> <excerpt regex> [WORKING_DIRECTORY <dir>]
+#                     COMMAND <program> <arg>...)
+# Runs the command and prints "<label>: exit <code>, <the first match of the
+# regex in its stdout>"; when it fails, its output too.
+function(cudaenv_test_report label excerpt_regex)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "WORKING_DIRECTORY" "COMMAND")
+  set(directory "")
+  if(arg_WORKING_DIRECTORY)
+    set(directory WORKING_DIRECTORY "${arg_WORKING_DIRECTORY}")
+  endif()
+  execute_process(COMMAND ${arg_COMMAND} ${directory} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  string(REGEX MATCH "${excerpt_regex}" excerpt "${out}")
+  message(STATUS "${label}: exit ${rc}, ${excerpt}")
+  if(NOT rc EQUAL 0)
+    message(NOTICE "${out}\n${err}")
+  endif()
+endfunction()
+
 # cudaenv_test_install(<prefix>): installs the CudaEnv build under test
 # (CUDAENV_BUILD_DIR) into <prefix>.
 function(cudaenv_test_install prefix)

@@ -10,12 +10,6 @@ foreach(preset IN ITEMS sbsa gh200 gb200 gb300 dgx-spark thor orin)
   if(preset STREQUAL "orin")
     set(root "${jetson_root}")
   endif()
-  execute_process(
-    COMMAND "${CMAKE_COMMAND}" --preset ${preset} -B "${WORK_DIR}/${preset}" "-DCUDAENV_CUDA_ROOT=${root}"
-    WORKING_DIRECTORY "${SOURCE_ROOT}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  string(REGEX MATCH "CUDA_ARCHITECTURES = [^\n]*" archs "${out}")
-  message(STATUS "PRESET ${preset}: exit ${rc}, ${archs}")
-  if(NOT rc EQUAL 0)
-    message(NOTICE "${err}")
-  endif()
+  cudaenv_test_report("PRESET ${preset}" "CUDA_ARCHITECTURES = [^\n]*" WORKING_DIRECTORY "${SOURCE_ROOT}"
+    COMMAND "${CMAKE_COMMAND}" --preset ${preset} -B "${WORK_DIR}/${preset}" "-DCUDAENV_CUDA_ROOT=${root}")
 endforeach()

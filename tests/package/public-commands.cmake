@@ -36,12 +36,6 @@ foreach(command IN ITEMS ${commands})
 endforeach()
 message(STATUS \"missing commands: '\${missing}'\")
 ")
-  execute_process(
-    COMMAND "${CMAKE_COMMAND}" -S "${project}" -B "${project}/build" "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix"
-    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-  string(REGEX MATCH "missing commands: '[^']*'" missing "${out}")
-  message(STATUS "${name}: exit ${rc}, ${missing}")
-  if(NOT rc EQUAL 0)
-    message(NOTICE "${out}\n${err}")
-  endif()
+  cudaenv_test_report("${name}" "missing commands: '[^']*'"
+    COMMAND "${CMAKE_COMMAND}" -S "${project}" -B "${project}/build" "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix")
 endforeach()
