@@ -10,18 +10,29 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "mma_ptx.cuh"
 #include "variant_table.hpp"
 
 namespace cudaenv::kernels::detail {
 
+// Each type's mma.sync and packing (mma_ptx.cuh), so kernels take the type
+// as a template argument and call T::mma / T::pack.
 struct F16 {
   using wmma_type = __half;
+  __device__ static void mma(float (&d)[4], const std::uint32_t (&a)[4], const std::uint32_t* b) {
+    ptx::mma_16816_f16(d, a, b);
+  }
+  __device__ static std::uint32_t pack(float low, float high) { return ptx::pack_f16(low, high); }
   __device__ static float to_float(std::uint16_t bits) { return __half2float(__ushort_as_half(bits)); }
   __device__ static std::uint16_t from_float(float x) { return __half_as_ushort(__float2half_rn(x)); }
 };
 
 struct BF16 {
   using wmma_type = __nv_bfloat16;
+  __device__ static void mma(float (&d)[4], const std::uint32_t (&a)[4], const std::uint32_t* b) {
+    ptx::mma_16816_bf16(d, a, b);
+  }
+  __device__ static std::uint32_t pack(float low, float high) { return ptx::pack_bf16(low, high); }
   __device__ static float to_float(std::uint16_t bits) { return __uint_as_float(static_cast<unsigned>(bits) << 16); }
   __device__ static std::uint16_t from_float(float x) { return __bfloat16_as_ushort(__float2bfloat16_rn(x)); }
 };
