@@ -1,5 +1,5 @@
 # scripts/gpu-check.sh's report: reads its TSVs (steps, correctness,
-# throughput, torch; tab-separated), writes <out>/report.md and
+# throughput, sweep, clocks, torch; tab-separated), writes <out>/report.md and
 # <out>/report.json and prints a short table. POSIX awk, so the report needs
 # nothing the GPU machine may lack.
 # Variables: out, date, gpu, driver, capability, built, nvcc, total.
@@ -28,8 +28,21 @@ FILENAME ~ /correctness\.tsv$/ {
 }
 FILENAME ~ /throughput\.tsv$/ && $1 == "gemm" {
   ng++; gtype[ng] = $2; gm[ng] = $3; gn[ng] = $4; gk[ng] = $5; gours[ng] = $6; gtheirs[ng] = $7
+  gb[ng] = ($10 == "col" ? "col" : "row"); gerr[ng] = $11; ggbs[ng] = $12; ggbs_blas[ng] = $13
   next
 }
+FILENAME ~ /sweep\.tsv$/ && $1 == "sweep" {
+  # sweep config type shape ours_ms cublas_ms tflops error registers shared ctas status
+  ns++; sconf[ns] = $2; stype[ns] = $3; sshape[ns] = $4; sours[ns] = $5; stheirs[ns] = $6; stf[ns] = $7
+  serr[ns] = $8; sregs[ns] = $9; ssmem[ns] = $10; sctas[ns] = $11; sstatus[ns] = $12
+  skey = $3 " " $4
+  if (sstatus[ns] == "ok" && $5 ~ /^[0-9.]+$/ && (!(skey in best_ms) || $5 + 0 < best_ms[skey] + 0)) {
+    if (!(skey in best_ms)) { nbest++; best_key[nbest] = skey }
+    best_ms[skey] = $5; best_conf[skey] = $2; best_blas[skey] = $6
+  }
+  next
+}
+FILENAME ~ /clocks\.tsv$/ { nclk++; clk[nclk] = $0; next }
 FILENAME ~ /throughput\.tsv$/ && $1 == "attention" {
   na++; key = $2 SUBSEP $3 SUBSEP $4 SUBSEP $5 SUBSEP $6 SUBSEP $7; akey[na] = key
   atype[na] = $2; ab[na] = $3; ah[na] = $4; as[na] = $5; ad[na] = $6; ac[na] = $7; aours[na] = $8; ablas[na] = $9
@@ -58,12 +71,23 @@ END {
   print "" > md
 
   if (ng > 0) {
-    print "\n## GEMM, TFLOP/s (fp32 out, row-major)\n\n| type | m x n x k | CudaEnv | cuBLAS | CudaEnv / cuBLAS |\n|---|---|---|---|---|" > md
+    print "\n## GEMM, TFLOP/s (fp32 out, row-major A and C)\n\n| type | m x n x k | B | CudaEnv | cuBLAS | CudaEnv / cuBLAS | error vs cuBLAS | GB/s CudaEnv / cuBLAS |\n|---|---|---|---|---|---|---|---|" > md
     for (i = 1; i <= ng; i++) {
       flop = 2 * gm[i] * gn[i] * gk[i]
       g_o[i] = tflops(flop, gours[i]); g_t[i] = tflops(flop, gtheirs[i]); g_r[i] = ratio(g_o[i], g_t[i])
-      printf "| %s | %d x %d x %d | %s | %s | %s |\n", gtype[i], gm[i], gn[i], gk[i], g_o[i], g_t[i], g_r[i] > md
+      printf "| %s | %d x %d x %d | %s | %s | %s | %s | %s | %s / %s |\n", gtype[i], gm[i], gn[i], gk[i], gb[i], g_o[i], g_t[i], g_r[i], gerr[i], ggbs[i], ggbs_blas[i] > md
     }
+  }
+  if (ns > 0) {
+    print "\n## GEMM sweep (each configuration checked against cuBLAS, then timed)\n" > md
+    print "Best per shape:\n\n| type shape | configuration | ms | cuBLAS ms | ratio |\n|---|---|---|---|---|" > md
+    for (i = 1; i <= nbest; i++) printf "| %s | %s | %s | %s | %s |\n", best_key[i], best_conf[best_key[i]], best_ms[best_key[i]], best_blas[best_key[i]], ratio(best_blas[best_key[i]], best_ms[best_key[i]]) > md
+    print "\n| configuration | type | shape | TFLOP/s | ratio to cuBLAS | error | registers | shared B | CTAs/SM | status |\n|---|---|---|---|---|---|---|---|---|---|" > md
+    for (i = 1; i <= ns; i++) printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", sconf[i], stype[i], sshape[i], stf[i], ratio(stheirs[i], sours[i]), serr[i], sregs[i], ssmem[i], sctas[i], sstatus[i] > md
+  }
+  if (nclk > 0) {
+    print "\n## Clocks (nvidia-smi, before and after the timed steps)\n" > md
+    for (i = 1; i <= nclk; i++) print "    " clk[i] > md
   }
   if (na > 0) {
     print "\n## Attention forward, TFLOP/s (4 b h s^2 d, halved when causal)\n" > md
@@ -87,7 +111,9 @@ END {
   printf "\n  ],\n  \"dispatch\": {\"chosen\": %s, \"expected\": %s, \"ok\": %s},\n  \"cases\": [", esc(chosen), esc(expected), (dispatch_ok == "ok" ? "true" : "false") > js
   for (i = 1; i <= ncases; i++) printf "%s\n    {\"variant\": %s, \"case\": %s, \"ok\": %s, \"error_norm\": %s, \"detail\": %s}", (i > 1 ? "," : ""), esc(cvariant[i]), esc(cname[i]), (cok[i] == "ok" ? "true" : "false"), num(cerror[i]), esc(cdetail[i]) > js
   printf "\n  ],\n  \"gemm\": [" > js
-  for (i = 1; i <= ng; i++) printf "%s\n    {\"type\": %s, \"m\": %d, \"n\": %d, \"k\": %d, \"cudaenv_ms\": %s, \"cublas_ms\": %s, \"cudaenv_tflops\": %s, \"cublas_tflops\": %s, \"ratio\": %s}", (i > 1 ? "," : ""), esc(gtype[i]), gm[i], gn[i], gk[i], num(gours[i]), num(gtheirs[i]), num(g_o[i]), num(g_t[i]), num(g_r[i]) > js
+  for (i = 1; i <= ng; i++) printf "%s\n    {\"type\": %s, \"m\": %d, \"n\": %d, \"k\": %d, \"b_layout\": %s, \"cudaenv_ms\": %s, \"cublas_ms\": %s, \"cudaenv_tflops\": %s, \"cublas_tflops\": %s, \"ratio\": %s}", (i > 1 ? "," : ""), esc(gtype[i]), gm[i], gn[i], gk[i], esc(gb[i]), num(gours[i]), num(gtheirs[i]), num(g_o[i]), num(g_t[i]), num(g_r[i]) > js
+  printf "\n  ],\n  \"sweep\": [" > js
+  for (i = 1; i <= ns; i++) printf "%s\n    {\"configuration\": %s, \"type\": %s, \"shape\": %s, \"cudaenv_ms\": %s, \"cublas_ms\": %s, \"registers\": %s, \"shared_bytes\": %s, \"ctas_per_sm\": %s, \"status\": %s}", (i > 1 ? "," : ""), esc(sconf[i]), esc(stype[i]), esc(sshape[i]), num(sours[i]), num(stheirs[i]), num(sregs[i]), num(ssmem[i]), num(sctas[i]), esc(sstatus[i]) > js
   printf "\n  ],\n  \"attention\": [" > js
   for (i = 1; i <= na; i++) printf "%s\n    {\"type\": %s, \"batch\": %d, \"heads\": %d, \"seq\": %d, \"head_dim\": %d, \"causal\": %s, \"cudaenv_tflops\": %s, \"pytorch_tflops\": %s, \"pytorch_backend\": %s, \"cublas_softmax_tflops\": %s, \"ratio_pytorch\": %s, \"ratio_cublas_softmax\": %s}", (i > 1 ? "," : ""), esc(atype[i]), ab[i], ah[i], as[i], ad[i], (ac[i] == 1 ? "true" : "false"), num(a_o[i]), num(a_t[i]), esc(a_tb[i]), num(a_b[i]), num(ratio(a_o[i], a_t[i])), num(ratio(a_o[i], a_b[i])) > js
   printf "\n  ]\n}\n" > js
@@ -99,7 +125,9 @@ END {
   for (i = 1; i <= nsteps; i++) printf "%-13s %-12s %7s  %s\n", step[i], result[i], secs[i], substr(detail[i], 1, 60)
   for (i = 1; i <= nvariants; i++) printf "variant %-10s %d passed, %d failed, largest error norm %.3g\n", variant[i], vpassed[variant[i]], vfailed[variant[i]], vworst[variant[i]]
   if (ng > 0) print "\nGEMM TFLOP/s          CudaEnv  cuBLAS  ratio"
-  for (i = 1; i <= ng; i++) printf "%-4s %5dx%5dx%5d %7s %7s %6s\n", gtype[i], gm[i], gn[i], gk[i], g_o[i], g_t[i], g_r[i]
+  for (i = 1; i <= ng; i++) printf "%-4s %5dx%5dx%5d %s %7s %7s %6s\n", gtype[i], gm[i], gn[i], gk[i], (gb[i] == "col" ? "Bt" : "  "), g_o[i], g_t[i], g_r[i]
+  if (nbest > 0) print "\nGEMM sweep, best configuration per shape"
+  for (i = 1; i <= nbest; i++) printf "%-26s %-24s %6s\n", best_key[i], best_conf[best_key[i]], ratio(best_blas[best_key[i]], best_ms[best_key[i]])
   if (na > 0) print "\nattention TFLOP/s           CudaEnv  PyTorch  ratio  cuBLAS+sm  ratio"
   for (i = 1; i <= na; i++) if (atype[i] == "f16") printf "%-4s s%-5d d%-3d %-6s    %7s  %7s %6s  %9s %6s\n", atype[i], as[i], ad[i], (ac[i] == 1 ? "causal" : "full"), a_o[i], a_t[i], ratio(a_o[i], a_t[i]), a_b[i], ratio(a_o[i], a_b[i])
   printf "\nreport: %s, %s\n", md, js

@@ -4,13 +4,18 @@
 #      (from a clean build folder; CMake, Ninja, the CUDA toolkit and a C++
 #      compiler are all it needs: no third-party library, no network);
 #   2. correctness: every case against the CPU references, every variant the
-#      GPU can run forced in turn, the dispatcher's choice checked;
+#      GPU can run forced in turn, the dispatcher's choice checked; then the
+#      small cases again from a build for 8.0 alone with CUDA_FORCE_PTX_JIT=1,
+#      so the compute_80 PTX that 8.x and 12.x GPUs would JIT runs here;
 #   3. compute-sanitizer memcheck, racecheck and synccheck on the small cases;
 #   4. throughput next to cuBLAS, and next to PyTorch's flash attention when
-#      python3 has torch.
+#      python3 has torch; SM clocks and power before and after;
+#   5. the GEMM tile sweep (CUDAENV_KERNEL_SWEEP): every configuration
+#      compiled into the benchmark checked against cuBLAS, then timed.
 # Each step has a time limit, and the whole a budget (CUDAENV_GPU_CHECK_BUDGET,
-# 340 s), so that one rerun fits a 15-minute GPU lease. Writes report.md,
-# report.json and the raw TSVs into $OUT when it is set (else
+# 360 s), so that one rerun fits a 15-minute GPU lease; every TSV line is
+# written as it is measured, so a step cut short keeps what it had. Writes
+# report.md, report.json and the raw TSVs into $OUT when it is set (else
 # build/gpu-check/) and prints a short table last.
 # Exit: 0 all correct and clean, 1 something failed, 77 no GPU (after
 # building what it can).
@@ -23,9 +28,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT:-$root/build/gpu-check}
 build=${CUDAENV_GPU_CHECK_BUILD:-$root/build/gpu-check-build}
 jobs=${CUDAENV_GPU_CHECK_JOBS:-$(nproc)}
-budget=${CUDAENV_GPU_CHECK_BUDGET:-340}
+budget=${CUDAENV_GPU_CHECK_BUDGET:-360}
 mkdir -p "$out" || { echo "gpu-check: cannot create the report folder $out" >&2; exit 2; }
 rm -f "$out"/report.md "$out"/report.json "$out"/*.tsv "$out"/*.log
+jit_build=$build-jit
 log=$out/gpu-check.log
 exec > >(tee "$log") 2>&1
 start=$SECONDS
@@ -41,6 +47,12 @@ step_limit() {
   [ "$left" -lt "$1" ] && echo "$left" || echo "$1"
 }
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$steps"; }
+# clocks <when>: the SM clock, its maximum, power and throttle reasons (a
+# ratio moves about 8 % between 1980 and 1830 MHz).
+clocks() {
+  command -v nvidia-smi >/dev/null 2>&1 || return 0
+  printf '%s\t%s\n' "$1" "$(timeout 10 nvidia-smi --query-gpu=clocks.sm,clocks.max.sm,power.draw,temperature.gpu,clocks_throttle_reasons.active --format=csv,noheader 2>&1 | head -1)" >> "$out/clocks.tsv"
+}
 
 # What this machine has.
 gpu_name="" driver="" capability=""
@@ -65,19 +77,32 @@ generator=(-G Ninja)
 command -v ninja >/dev/null 2>&1 || { generator=(); say "ninja is not installed: using CMake's default generator"; }
 nvcc_version=""
 
-# 1. Build, from a clean folder.
+# 1. Build, from a clean folder: the check with the GEMM sweep compiled into
+# the benchmark, and beside it the GPU tests for 8.0 alone (their compute_80
+# PTX is what step 2 JIT-compiles).
 t=$SECONDS
-say "building for $capabilities with $jobs jobs in $build"
-rm -rf "$build"
+say "building for $capabilities with $jobs jobs in $build (and for 8.0 in $jit_build)"
+rm -rf "$build" "$jit_build"
+configure=(cmake -S "$root" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DCUDAENV_GPU_CHECK=ON)
 limit=$(step_limit 300)
-if timeout -k 10 "$limit" cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
-     -DCUDAENV_GPU_CHECK=ON "-DCUDAENV_CAPABILITIES=$capabilities" > "$out/build.log" 2>&1 &&
+if timeout -k 10 "$limit" "${configure[@]}" -B "$build" "-DCUDAENV_CAPABILITIES=$capabilities" \
+     -DCUDAENV_KERNEL_SWEEP=ON > "$out/build.log" 2>&1 &&
    timeout -k 10 "$(step_limit 300)" cmake --build "$build" --parallel "$jobs" >> "$out/build.log" 2>&1; then
   record build ok $(( SECONDS - t )) "$capabilities"
   nvcc_version=$(sed -n 's/^-- The CUDA compiler identification is NVIDIA \(.*\)$/\1/p' "$out/build.log" | head -1)
 else
   tail -40 "$out/build.log"
   record build FAIL $(( SECONDS - t )) "see build.log"
+fi
+t=$SECONDS
+if timeout -k 10 "$(step_limit 120)" "${configure[@]}" -B "$jit_build" -DCUDAENV_CAPABILITIES=8.0 \
+     > "$out/build-jit.log" 2>&1 &&
+   timeout -k 10 "$(step_limit 120)" cmake --build "$jit_build" --parallel "$jobs" --target cudaenv_kernels_gpu_tests \
+     >> "$out/build-jit.log" 2>&1; then
+  record build-8.0 ok $(( SECONDS - t )) "$(grep -m1 'CUDA_ARCHITECTURES = ' "$out/build-jit.log" | sed 's/^ *//')"
+else
+  tail -20 "$out/build-jit.log"
+  record build-8.0 FAIL $(( SECONDS - t )) "see build-jit.log"
 fi
 gpu_tests=$build/tests/kernels/cudaenv_kernels_gpu_tests
 throughput=$build/benchmarks/kernels/cudaenv_kernels_throughput
@@ -102,6 +127,22 @@ fi
 no_gpu=0
 grep -q $'^correctness\tno GPU' "$steps" && no_gpu=1
 
+# The compute_80 PTX, JIT-compiled for this GPU.
+t=$SECONDS
+jit_tests=$jit_build/tests/kernels/cudaenv_kernels_gpu_tests
+if [ $no_gpu -eq 1 ]; then
+  record ptx-jit "not run" 0 "no GPU"
+elif [ ! -x "$jit_tests" ]; then
+  record ptx-jit "not run" 0 "the 8.0 build failed"; status=1
+else
+  CUDA_FORCE_PTX_JIT=1 timeout -k 10 "$(step_limit 90)" "$jit_tests" --small > "$out/ptx-jit.log" 2>&1
+  rc=$?
+  case $rc in
+    0) record ptx-jit ok $(( SECONDS - t )) "compute_80 PTX, CUDA_FORCE_PTX_JIT=1, small cases" ;;
+    *) record ptx-jit FAIL $(( SECONDS - t )) "exit $rc; see ptx-jit.log"; status=1; tail -15 "$out/ptx-jit.log" ;;
+  esac
+fi
+
 # 3. compute-sanitizer on the small cases.
 # On PATH, else beside the nvcc the build used (the build's one rule for
 # finding the toolkit: cmake/CudaEnvFindNvcc.cmake).
@@ -119,7 +160,7 @@ for tool in memcheck racecheck synccheck; do
   elif [ -z "$sanitizer" ]; then
     record "$tool" "not run" 0 "compute-sanitizer is not installed"; continue
   fi
-  limit=$(step_limit 90)
+  limit=$(step_limit 60)
   [ "$limit" -gt 10 ] || { record "$tool" "not run" 0 "time budget spent"; continue; }
   timeout -k 10 "$limit" "$sanitizer" --tool "$tool" --error-exitcode 99 "$gpu_tests" --small > "$out/$tool.log" 2>&1
   rc=$?
@@ -141,13 +182,24 @@ t=$SECONDS
 if [ $no_gpu -eq 1 ] || [ ! -x "$throughput" ]; then
   record throughput "not run" 0 "$([ $no_gpu -eq 1 ] && echo "no GPU" || echo "not built (no cuBLAS, or the build failed: see build.log)")"
 else
-  timeout -k 10 "$(step_limit 200)" "$throughput" --tsv "$out/throughput.tsv" > "$out/throughput.log" 2>&1
+  clocks before
+  timeout -k 10 "$(step_limit 150)" "$throughput" --tsv "$out/throughput.tsv" > "$out/throughput.log" 2>&1
   rc=$?
   case $rc in
     0) record throughput ok $(( SECONDS - t )) "" ;;
     124|137) record throughput FAIL $(( SECONDS - t )) "timed out (partial figures kept)"; status=1 ;;
     *) record throughput FAIL $(( SECONDS - t )) "exit $rc"; status=1 ;;
   esac
+  clocks after-throughput
+  t=$SECONDS
+  timeout -k 10 "$(step_limit 90)" "$throughput" --sweep --tsv "$out/sweep.tsv" > "$out/sweep.log" 2>&1
+  rc=$?
+  case $rc in
+    0) record sweep ok $(( SECONDS - t )) "$(grep -c . "$out/sweep.tsv") measurements" ;;
+    124|137) record sweep FAIL $(( SECONDS - t )) "timed out (partial figures kept)" ;;
+    *) record sweep FAIL $(( SECONDS - t )) "exit $rc; see sweep.log"; status=1 ;;
+  esac
+  clocks after-sweep
   t=$SECONDS
   if ! command -v python3 >/dev/null 2>&1; then
     record pytorch "not run" 0 "python3 is not installed"
@@ -165,11 +217,11 @@ fi
 
 # The report.
 total=$(( SECONDS - start ))
-touch "$out/correctness.tsv" "$out/throughput.tsv" "$out/torch.tsv"
+touch "$out/correctness.tsv" "$out/throughput.tsv" "$out/sweep.tsv" "$out/clocks.tsv" "$out/torch.tsv"
 awk -F'\t' -v out="$out" -v date="$(date -u +%Y-%m-%dT%H:%MZ)" -v gpu="$gpu_name" -v driver="$driver" \
     -v capability="$capability" -v built="$capabilities" -v nvcc="$nvcc_version" -v total="$total" \
     -f "$root/scripts/gpu-check-report.awk" \
-    "$steps" "$out/correctness.tsv" "$out/throughput.tsv" "$out/torch.tsv"
+    "$steps" "$out/correctness.tsv" "$out/throughput.tsv" "$out/sweep.tsv" "$out/clocks.tsv" "$out/torch.tsv"
 
 if [ $no_gpu -eq 1 ]; then
   say "no GPU: the build was checked ($(awk -F'\t' '$1 == "build" {print $2}' "$steps")); nothing ran on a GPU (exit 77)"

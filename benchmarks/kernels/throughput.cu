@@ -1,17 +1,24 @@
 // GPU throughput of CudaEnv's kernels next to cuBLAS, measured side by side
-// in one run: GEMM (fp16/bf16 in, fp32 out) against cublasGemmEx on square
-// and LLM shapes; attention forward against a cuBLAS + softmax version
-// (S = Q K^T, softmax, O = P V) for seq 512 to 8192, head dims 64 and 128,
-// causal and not. Random inputs (zeros lower the tensor cores' power and
-// flatter both sides), 3 warm-up runs, then the median of 5 to 20 timed runs
-// (CUDA events around each). TFLOP/s from the usual counts: GEMM 2mnk;
-// attention 4 b h s^2 d, halved when causal. Every status is checked: a
-// failed run prints its error in place of a figure.
+// in one run: GEMM (fp16/bf16 in, fp32 out) against cublasGemmEx on square,
+// LLM, skinny (decode) and edge shapes, B row- or column-major (PyTorch's
+// Linear weights), each result first checked against cuBLAS's; attention
+// forward against a cuBLAS + softmax version (S = Q K^T, softmax, O = P V)
+// for seq 512 to 8192, head dims 64 and 128, causal and not. Random inputs
+// (zeros lower the tensor cores' power and flatter both sides), 3 warm-up
+// runs, then the median of 5 to 20 timed samples (CUDA events around each;
+// a sample is 20 back-to-back calls when one call is under 50 us, so launch
+// latency is not timed as kernel time). TFLOP/s from the usual counts: GEMM
+// 2mnk (and GB/s of A, B and C for the skinny shapes); attention
+// 4 b h s^2 d, halved when causal. Every status is checked: a failed run
+// prints its error in place of a figure.
 //
-// Usage: cudaenv_kernels_throughput [--tsv <file>] [--variant <tag>] [--quick]
+// Usage: cudaenv_kernels_throughput [--tsv <file>] [--variant <tag>] [--quick] [--sweep]
 //   --tsv      one line per measurement, for scripts/gpu-check.sh's report
 //   --variant  time that variant instead of the dispatcher's choice
 //   --quick    the smallest shapes only
+//   --sweep    the GEMM tile configurations compiled in (CUDAENV_KERNEL_SWEEP)
+//              instead: each checked against cuBLAS, then timed, with its
+//              registers, shared memory and CTAs per SM
 // Without a GPU it says so and exits 77.
 #include <cublas_v2.h>
 #include <cuda_bf16.h>
@@ -27,6 +34,14 @@
 #include <vector>
 
 #include "cudaenv/kernels/kernels.hpp"
+#include "gemm_sweep.hpp"
+
+namespace cudaenv::kernels::sweep {
+std::vector<GemmConfig>& gemm_configs() {
+  static std::vector<GemmConfig> configs;
+  return configs;
+}
+}  // namespace cudaenv::kernels::sweep
 
 namespace {
 
@@ -40,13 +55,15 @@ struct Timing {
 };
 
 std::string cuda_error(cudaError_t error) { return cudaGetErrorString(error); }
+std::string cuda_error_text(cudaError_t error) { return error == cudaSuccess ? std::string() : cuda_error(error); }
 
 std::string cublas_error(cublasStatus_t status) {
   return std::string("cuBLAS status ") + std::to_string(static_cast<int>(status));
 }
 
-// One call returns "" or its error. Runs 3 warm-ups, then times calls one
-// by one until 20 samples or about 300 ms (at least 5), and takes the median.
+// One call returns "" or its error. Runs 3 warm-ups, then times samples
+// until 20 or about 300 ms (at least 5), and takes the median per call. A
+// sample is one call, or 20 back to back when one takes under 50 us.
 Timing measure(const std::function<std::string()>& call) {
   Timing timing;
   for (int i = 0; i < 3; ++i) {
@@ -58,12 +75,11 @@ Timing measure(const std::function<std::string()>& call) {
   cudaEventCreate(&stop);
   std::vector<double> samples;
   double spent = 0.0;
+  int calls = 1;
   while (samples.size() < 20 && (samples.size() < 5 || spent < 300.0)) {
     cudaEventRecord(start);
-    if (std::string error = call(); !error.empty()) {
-      timing.error = error;
-      break;
-    }
+    for (int i = 0; i < calls && timing.ok(); ++i) timing.error = call();
+    if (!timing.ok()) break;
     cudaEventRecord(stop);
     if (cudaError_t e = cudaEventSynchronize(stop); e != cudaSuccess) {
       timing.error = cuda_error(e);
@@ -71,7 +87,11 @@ Timing measure(const std::function<std::string()>& call) {
     }
     float ms = 0.0f;
     cudaEventElapsedTime(&ms, start, stop);
-    samples.push_back(ms);
+    if (samples.empty() && calls == 1 && ms < 0.05f) {
+      calls = 20;  // too short to time alone: this sample is dropped
+      continue;
+    }
+    samples.push_back(ms / calls);
     spent += ms;
   }
   cudaEventDestroy(start);
@@ -189,42 +209,195 @@ std::string ms_text(const Timing& t) {
   return text;
 }
 
-void gemm_row(cublasHandle_t blas, DataType type, int m, int n, int k, const std::string& variant, Output& out) {
-  const std::size_t a_count = static_cast<std::size_t>(m) * k, b_count = static_cast<std::size_t>(k) * n;
-  DeviceBuffer a(a_count * 2), b(b_count * 2), c(static_cast<std::size_t>(m) * n * 4);
-  Timing ours, theirs;
-  if (!a || !b || !c) {
-    ours.error = theirs.error = "cudaMalloc failed: not enough device memory for this shape";
-  } else if (std::string e = random_fill(a, a_count, 1, type) + random_fill(b, b_count, 2, type); !e.empty()) {
-    ours.error = theirs.error = e;
-  } else {
+// sum of (c - reference)^2 and of reference^2 over m x n row-major floats.
+__global__ void error_sums(const float* c, const float* reference, std::size_t count, double* sums) {
+  double diff = 0.0, norm = 0.0;
+  for (std::size_t i = blockIdx.x * static_cast<std::size_t>(blockDim.x) + threadIdx.x; i < count;
+       i += static_cast<std::size_t>(gridDim.x) * blockDim.x) {
+    const double d = static_cast<double>(c[i]) - reference[i];
+    diff += d * d;
+    norm += static_cast<double>(reference[i]) * reference[i];
+  }
+  atomicAdd(&sums[0], diff);
+  atomicAdd(&sums[1], norm);
+}
+
+// One GEMM shape: B row-major or column-major (the layout of PyTorch's
+// Linear weights); leading dimensions rounded up to multiples of 8 (edges
+// then stay on the fast path; the unaligned fallback is a correctness case).
+struct GemmShape {
+  int m, n, k;
+  bool b_col_major = false;
+  std::string label() const {
+    return std::to_string(m) + "x" + std::to_string(n) + "x" + std::to_string(k) + (b_col_major ? " Bt" : "");
+  }
+  bool skinny() const { return m <= 64; }
+};
+
+// Inputs, cuBLAS's result and a C for the kernel under test, made once per
+// shape and type; run() calls one implementation of C = A B on them.
+class GemmBench {
+ public:
+  GemmBench(cublasHandle_t blas, DataType type, const GemmShape& shape)
+      : blas_(blas), type_(type), shape_(shape), lda_(round8(shape.k)), ldb_(round8(shape.b_col_major ? shape.k : shape.n)),
+        a_(static_cast<std::size_t>(shape.m) * lda_ * 2),
+        b_(static_cast<std::size_t>(shape.b_col_major ? shape.n : shape.k) * ldb_ * 2),
+        c_(static_cast<std::size_t>(shape.m) * shape.n * 4), reference_(static_cast<std::size_t>(shape.m) * shape.n * 4),
+        sums_(2 * sizeof(double)) {
+    if (!a_ || !b_ || !c_ || !reference_ || !sums_) {
+      error_ = "cudaMalloc failed: not enough device memory for this shape";
+      return;
+    }
+    error_ = random_fill(a_, static_cast<std::size_t>(shape.m) * lda_, 1, type) +
+             random_fill(b_, static_cast<std::size_t>(shape.b_col_major ? shape.n : shape.k) * ldb_, 2, type);
+    if (error_.empty()) error_ = cublas(reference_.get());
+    if (error_.empty()) error_ = cuda_error_text(cudaDeviceSynchronize());
+  }
+  const std::string& error() const { return error_; }
+  GemmProblem problem() const {
     GemmProblem p;
-    p.type = type, p.m = m, p.n = n, p.k = k;
-    p.a = a.get(), p.lda = k, p.b = b.get(), p.ldb = n;
-    p.c = static_cast<float*>(c.get()), p.ldc = n;
-    ours = measure([&] {
+    p.type = type_, p.m = shape_.m, p.n = shape_.n, p.k = shape_.k;
+    p.a = a_.get(), p.lda = lda_, p.b = b_.get(), p.ldb = ldb_;
+    p.b_layout = shape_.b_col_major ? Layout::col_major : Layout::row_major;
+    p.c = static_cast<float*>(c_.get()), p.ldc = shape_.n;
+    return p;
+  }
+  // Row-major C = A B is column-major C^T = B^T A^T.
+  std::string cublas(void* c) const {
+    const float one = 1.0f, zero = 0.0f;
+    const cudaDataType_t t = type_ == DataType::f16 ? CUDA_R_16F : CUDA_R_16BF;
+    const cublasStatus_t s = cublasGemmEx(blas_, shape_.b_col_major ? CUBLAS_OP_T : CUBLAS_OP_N, CUBLAS_OP_N, shape_.n,
+                                          shape_.m, shape_.k, &one, b_.get(), t, ldb_, a_.get(), t, lda_, &zero, c,
+                                          CUDA_R_32F, shape_.n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
+    return s == CUBLAS_STATUS_SUCCESS ? std::string() : cublas_error(s);
+  }
+  // ||C - cuBLAS's|| / ||cuBLAS's|| after one call, or the call's error.
+  std::string check(const std::function<std::string()>& call, double& relative_error) {
+    relative_error = -1.0;
+    if (cudaMemset(c_.get(), 0xff, static_cast<std::size_t>(shape_.m) * shape_.n * 4) != cudaSuccess ||
+        cudaMemset(sums_.get(), 0, 2 * sizeof(double)) != cudaSuccess) {
+      return "cudaMemset failed";
+    }
+    if (std::string e = call(); !e.empty()) return e;
+    error_sums<<<264, 256>>>(static_cast<const float*>(c_.get()), static_cast<const float*>(reference_.get()),
+                             static_cast<std::size_t>(shape_.m) * shape_.n, static_cast<double*>(sums_.get()));
+    double sums[2] = {0, 0};
+    if (cudaError_t e = cudaMemcpy(sums, sums_.get(), sizeof sums, cudaMemcpyDeviceToHost); e != cudaSuccess) {
+      return cuda_error(e);
+    }
+    relative_error = std::sqrt(sums[0] / sums[1]);
+    if (!(relative_error < 1e-3)) {  // NaN fails too
+      char text[96];
+      std::snprintf(text, sizeof text, "wrong result: relative error %.3g against cuBLAS", relative_error);
+      return text;
+    }
+    return "";
+  }
+  Timing time_cublas() {
+    return measure([&] { return cublas(c_.get()); });
+  }
+  double flop() const { return 2.0 * shape_.m * static_cast<double>(shape_.n) * shape_.k; }
+  double bytes() const {
+    return 2.0 * (static_cast<double>(shape_.m) * shape_.k + static_cast<double>(shape_.k) * shape_.n) +
+           4.0 * shape_.m * static_cast<double>(shape_.n);
+  }
+
+ private:
+  static int round8(int x) { return (x + 7) / 8 * 8; }
+  cublasHandle_t blas_;
+  DataType type_;
+  GemmShape shape_;
+  int lda_, ldb_;
+  DeviceBuffer a_, b_, c_, reference_, sums_;
+  std::string error_;
+};
+
+std::string gbps(const Timing& t, double bytes) {
+  if (!t.ok()) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", bytes / t.ms / 1e6);
+  return text;
+}
+
+void gemm_row(cublasHandle_t blas, DataType type, const GemmShape& shape, const std::string& variant, Output& out) {
+  GemmBench bench(blas, type, shape);
+  Timing ours, theirs;
+  double error = -1.0;
+  if (!bench.error().empty()) {
+    ours.error = theirs.error = bench.error();
+  } else {
+    const GemmProblem p = bench.problem();
+    const auto call = [&] {
       const Status s = gemm(p, nullptr, variant);
       return s.ok() ? std::string() : s.message;
-    });
-    const float one = 1.0f, zero = 0.0f;
-    const cudaDataType_t t = type == DataType::f16 ? CUDA_R_16F : CUDA_R_16BF;
-    // Row-major C = A B is column-major C^T = B^T A^T.
-    theirs = measure([&] {
-      const cublasStatus_t s = cublasGemmEx(blas, CUBLAS_OP_N, CUBLAS_OP_N, n, m, k, &one, b.get(), t, n, a.get(), t,
-                                            k, &zero, c.get(), CUDA_R_32F, n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
-      return s == CUBLAS_STATUS_SUCCESS ? std::string() : cublas_error(s);
-    });
+    };
+    ours.error = bench.check(call, error);
+    if (ours.ok()) ours = measure(call);
+    theirs = bench.time_cublas();
   }
-  const double flop = 2.0 * m * n * k;
-  std::printf("  %-4s %5d x %5d x %5d            %9s      %9s     %5s\n", type_name(type), m, n, k,
-              figure(ours, flop).c_str(), figure(theirs, flop).c_str(), ratio(ours, theirs).c_str());
+  std::printf("  %-4s %-22s  %9s      %9s     %5s  %s\n", type_name(type), shape.label().c_str(),
+              figure(ours, bench.flop()).c_str(), figure(theirs, bench.flop()).c_str(), ratio(ours, theirs).c_str(),
+              shape.skinny() ? (gbps(ours, bench.bytes()) + " vs " + gbps(theirs, bench.bytes()) + " GB/s").c_str() : "");
   out.error("CudaEnv's GEMM", ours);
   out.error("cuBLAS", theirs);
-  char line[256];
-  std::snprintf(line, sizeof line, "gemm\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s", type_name(type), m, n, k,
-                ms_text(ours).c_str(), ms_text(theirs).c_str(), figure(ours, flop).c_str(),
-                figure(theirs, flop).c_str());
+  char line[320];
+  std::snprintf(line, sizeof line, "gemm\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%.2e\t%s\t%s", type_name(type), shape.m,
+                shape.n, shape.k, ms_text(ours).c_str(), ms_text(theirs).c_str(), figure(ours, bench.flop()).c_str(),
+                figure(theirs, bench.flop()).c_str(), shape.b_col_major ? "col" : "row", error,
+                gbps(ours, bench.bytes()).c_str(), gbps(theirs, bench.bytes()).c_str());
   out.line(line);
+}
+
+// Every configuration compiled in, on every shape: checked, then timed.
+void gemm_sweep(cublasHandle_t blas, const std::vector<GemmShape>& shapes, Output& out) {
+  int device = 0, sms = 0;
+  cudaGetDevice(&device);
+  cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, device);
+  std::printf("\nGEMM sweep: %zu configurations (registers, shared memory, CTAs per SM; TFLOP/s and ratio to cuBLAS)\n",
+              sweep::gemm_configs().size());
+  for (const auto& config : sweep::gemm_configs()) {
+    cudaFuncAttributes attributes{};
+    int ctas = 0;
+    cudaFuncSetAttribute(config.kernel(), cudaFuncAttributeMaxDynamicSharedMemorySize, config.shared_bytes);
+    const bool fits = cudaFuncGetAttributes(&attributes, config.kernel()) == cudaSuccess &&
+                      cudaOccupancyMaxActiveBlocksPerMultiprocessor(&ctas, config.kernel(), config.threads,
+                                                                    config.shared_bytes) == cudaSuccess &&
+                      ctas > 0;
+    (void)cudaGetLastError();
+    std::printf("  %s: %d threads, %d registers, %d B shared, %d CTAs/SM\n", config.name.c_str(), config.threads,
+                attributes.numRegs, config.shared_bytes, ctas);
+    if (!fits) {
+      std::printf("    does not fit this GPU: skipped\n");
+      out.line("sweep\t" + config.name + "\t-\t-\t-\t-\t-\t-\t-\t-\tdoes not fit");
+      continue;
+    }
+    for (DataType type : {DataType::f16, DataType::bf16}) {
+      for (const auto& shape : shapes) {
+        GemmBench bench(blas, type, shape);
+        Timing ours, theirs;
+        double error = -1.0;
+        if (!bench.error().empty()) {
+          ours.error = theirs.error = bench.error();
+        } else {
+          const GemmProblem p = bench.problem();
+          const auto call = [&] { return cuda_error_text(config.run(p, sms, nullptr)); };
+          ours.error = bench.check(call, error);
+          if (ours.ok()) ours = measure(call);
+          theirs = bench.time_cublas();
+        }
+        std::printf("    %-4s %-22s %9s  %5s%s\n", type_name(type), shape.label().c_str(),
+                    figure(ours, bench.flop()).c_str(), ratio(ours, theirs).c_str(),
+                    ours.ok() ? "" : ("  " + ours.error).c_str());
+        char line[320];
+        std::snprintf(line, sizeof line, "sweep\t%s\t%s\t%s\t%s\t%s\t%s\t%.2e\t%d\t%d\t%d\t%s", config.name.c_str(),
+                      type_name(type), shape.label().c_str(), ms_text(ours).c_str(), ms_text(theirs).c_str(),
+                      figure(ours, bench.flop()).c_str(), error, attributes.numRegs, config.shared_bytes, ctas,
+                      ours.ok() ? "ok" : ours.error.c_str());
+        out.line(line);
+        if (!ours.ok()) ++out.errors;
+      }
+    }
+  }
 }
 
 void attention_row(cublasHandle_t blas, DataType type, int seq, int dim, bool causal, const std::string& variant,
@@ -300,16 +473,18 @@ void attention_row(cublasHandle_t blas, DataType type, int seq, int dim, bool ca
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // lines reach a log even if a time limit kills the run
   std::string tsv_path, variant;
-  bool quick = false;
+  bool quick = false, sweep_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if ((arg == "--tsv" || arg == "--variant") && i + 1 < argc) {
       (arg == "--tsv" ? tsv_path : variant) = argv[++i];
     } else if (arg == "--quick") {
       quick = true;
+    } else if (arg == "--sweep") {
+      sweep_only = true;
     } else {
       std::fprintf(stderr, "cudaenv_kernels_throughput: unknown argument '%s'; accepted: --tsv <file>, "
-                   "--variant <tag>, --quick\n", arg.c_str());
+                   "--variant <tag>, --quick, --sweep\n", arg.c_str());
       return 2;
     }
   }
@@ -331,13 +506,27 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  struct Shape { int m, n, k; };
-  const std::vector<Shape> gemm_shapes = quick ? std::vector<Shape>{{1024, 1024, 1024}, {16, 1024, 1024}}
-                                               : std::vector<Shape>{{4096, 4096, 4096}, {8192, 8192, 8192},
-                                                                    {4096, 4096, 11008}, {16, 4096, 4096}};
-  std::printf("\nGEMM, row-major, fp32 out (m x n x k)  CudaEnv TFLOP/s  cuBLAS TFLOP/s  CudaEnv/cuBLAS\n");
+  const std::vector<GemmShape> gemm_shapes =
+      quick ? std::vector<GemmShape>{{1024, 1024, 1024}, {16, 1024, 1024}}
+            : std::vector<GemmShape>{{4096, 4096, 4096},       {8192, 8192, 8192}, {4096, 4096, 11008},
+                                     {1024, 1024, 1024},       {16, 4096, 4096},   {64, 4096, 4096},
+                                     {4095, 4097, 4099},       {4096, 4096, 4096, true}};
+  if (sweep_only) {
+    if (sweep::gemm_configs().empty()) {
+      std::printf("no sweep configurations compiled in: configure with -DCUDAENV_KERNEL_SWEEP=ON\n");
+      return 2;
+    }
+    gemm_sweep(blas, quick ? gemm_shapes : std::vector<GemmShape>{{4096, 4096, 4096}, {8192, 8192, 8192},
+                                                                  {16, 4096, 4096}, {4096, 4096, 4096, true}},
+               out);
+    cublasDestroy(blas);
+    if (out.tsv) std::fclose(out.tsv);
+    return out.errors == 0 ? 0 : 1;
+  }
+  std::printf("\nGEMM, row-major A and C, fp32 out (m x n x k; Bt: B column-major)  CudaEnv TFLOP/s  cuBLAS TFLOP/s  "
+              "CudaEnv/cuBLAS\n");
   for (DataType type : {DataType::f16, DataType::bf16}) {
-    for (const auto& shape : gemm_shapes) gemm_row(blas, type, shape.m, shape.n, shape.k, variant, out);
+    for (const auto& shape : gemm_shapes) gemm_row(blas, type, shape, variant, out);
   }
   const std::vector<int> seqs = quick ? std::vector<int>{512} : std::vector<int>{512, 1024, 2048, 4096, 8192};
   std::printf("\nAttention forward                     CudaEnv TFLOP/s  cuBLAS+softmax  CudaEnv/cuBLAS+softmax\n");
