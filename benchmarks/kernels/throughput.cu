@@ -253,7 +253,6 @@ class GemmBench {
     if (error_.empty()) error_ = cublas(reference_.get());
     if (error_.empty()) error_ = cuda_error_text(cudaDeviceSynchronize());
   }
-  const std::string& error() const { return error_; }
   GemmProblem problem() const {
     GemmProblem p;
     p.type = type_, p.m = shape_.m, p.n = shape_.n, p.k = shape_.k;
@@ -293,8 +292,23 @@ class GemmBench {
     }
     return "";
   }
-  Timing time_cublas() {
-    return measure([&] { return cublas(c_.get()); });
+  struct Measurement {
+    Timing ours, theirs;
+    double relative_error = -1.0;
+  };
+  // <call> on problem() checked against cuBLAS's result, then both timed.
+  Measurement compare(const std::function<std::string(const GemmProblem&)>& call) {
+    Measurement m;
+    if (!error_.empty()) {
+      m.ours.error = m.theirs.error = error_;
+      return m;
+    }
+    const GemmProblem p = problem();
+    const auto ours = [&] { return call(p); };
+    m.ours.error = check(ours, m.relative_error);
+    if (m.ours.ok()) m.ours = measure(ours);
+    m.theirs = measure([&] { return cublas(c_.get()); });
+    return m;
   }
   double flop() const { return 2.0 * shape_.m * static_cast<double>(shape_.n) * shape_.k; }
   double bytes() const {
@@ -321,20 +335,10 @@ std::string gbps(const Timing& t, double bytes) {
 
 void gemm_row(cublasHandle_t blas, DataType type, const GemmShape& shape, const std::string& variant, Output& out) {
   GemmBench bench(blas, type, shape);
-  Timing ours, theirs;
-  double error = -1.0;
-  if (!bench.error().empty()) {
-    ours.error = theirs.error = bench.error();
-  } else {
-    const GemmProblem p = bench.problem();
-    const auto call = [&] {
-      const Status s = gemm(p, nullptr, variant);
-      return s.ok() ? std::string() : s.message;
-    };
-    ours.error = bench.check(call, error);
-    if (ours.ok()) ours = measure(call);
-    theirs = bench.time_cublas();
-  }
+  const auto [ours, theirs, error] = bench.compare([&](const GemmProblem& p) {
+    const Status s = gemm(p, nullptr, variant);
+    return s.ok() ? std::string() : s.message;
+  });
   std::printf("  %-4s %-22s  %9s      %9s     %5s  %s\n", type_name(type), shape.label().c_str(),
               figure(ours, bench.flop()).c_str(), figure(theirs, bench.flop()).c_str(), ratio(ours, theirs).c_str(),
               shape.skinny() ? (gbps(ours, bench.bytes()) + " vs " + gbps(theirs, bench.bytes()) + " GB/s").c_str() : "");
@@ -374,17 +378,8 @@ void gemm_sweep(cublasHandle_t blas, const std::vector<GemmShape>& shapes, Outpu
     for (DataType type : {DataType::f16, DataType::bf16}) {
       for (const auto& shape : shapes) {
         GemmBench bench(blas, type, shape);
-        Timing ours, theirs;
-        double error = -1.0;
-        if (!bench.error().empty()) {
-          ours.error = theirs.error = bench.error();
-        } else {
-          const GemmProblem p = bench.problem();
-          const auto call = [&] { return cuda_error_text(config.run(p, sms, nullptr)); };
-          ours.error = bench.check(call, error);
-          if (ours.ok()) ours = measure(call);
-          theirs = bench.time_cublas();
-        }
+        const auto [ours, theirs, error] =
+            bench.compare([&](const GemmProblem& p) { return cuda_error_text(config.run(p, sms, nullptr)); });
         std::printf("    %-4s %-22s %9s  %5s%s\n", type_name(type), shape.label().c_str(),
                     figure(ours, bench.flop()).c_str(), ratio(ours, theirs).c_str(),
                     ours.ok() ? "" : ("  " + ours.error).c_str());
