@@ -65,7 +65,11 @@ __device__ __forceinline__ void scores(float (&s)[Tiles<HeadDim>::kAtoms][Tiles<
     for (int n = 0; n < L::kScoreTiles; ++n)
 #pragma unroll
       for (int i = 0; i < 4; ++i) s[a][n][i] = 0.0f;
-#pragma unroll
+  // At d128 the k16 steps stay a loop: unrolled, ptxas issues the Q and K
+  // loads of all eight steps ahead and spills next to the 128 registers of
+  // O on some architectures.
+  constexpr int kUnroll = HeadDim == 128 ? 1 : L::kDepthSteps;
+#pragma unroll kUnroll
   for (int step = 0; step < L::kDepthSteps; ++step) {
     std::uint32_t q[L::kAtoms][4];
 #pragma unroll
