@@ -1,6 +1,8 @@
 // Tensor-core attention forward for capabilities from 8.0, FlashAttention-2
 // style, in the PTX of mma_ptx.cuh. A block of 4 warps holds 128 query rows
-// (32 per warp) and walks the keys in tiles of 64 (attention_tiles.hpp).
+// (32 per warp) and walks the keys in tiles of 64 (d64) or 32 (d128); the
+// sizes and every index function are in attention_tiles.hpp, which the host
+// model in tests/kernels/attention_model_test.cpp runs too.
 // Per key tile each warp computes S = Q K^T into registers (mma.sync
 // m16n8k16, K fragments by ldmatrix), updates the running row max and sum
 // in registers (quad shuffles, exp2 with the scale folded in), reuses the S
@@ -41,6 +43,15 @@ __device__ __forceinline__ void copy_tile(std::uint32_t tile, const std::uint16_
     ptx::cp_async_16(tile + 2 * tiles::tile_offset(Rows, c.row, c.col), rows + (in ? c.row : 0) * stride + c.col,
                      in ? 16 : 0);
   }
+}
+
+// 2^x as the one MUFU.EX2 it is (exp2f adds a range fix-up of a compare
+// and two multiplies per element for results below 2^-126, which P can
+// flush to 0); ex2.approx(-inf) is +0, as masked scores need.
+__device__ __forceinline__ float exp2_approx(float x) {
+  float y;
+  asm("ex2.approx.ftz.f32 %0, %1;\n" : "=f"(y) : "f"(x));
+  return y;
 }
 
 // What each thread carries from tile to tile: O, and per row (atom a, half
@@ -123,7 +134,7 @@ __device__ __forceinline__ void softmax(float (&s)[Tiles<HeadDim>::kAtoms][Tiles
       max[h] = fmaxf(max[h], __shfl_xor_sync(0xffffffffu, max[h], 2));
       // A row with nothing visible yet keeps max -inf: subtract 0, not -inf.
       const float offset = max[h] == -INFINITY ? 0.0f : max[h] * scale_log2;
-      const float correction = exp2f(acc.max[a][h] * scale_log2 - offset);
+      const float correction = exp2_approx(acc.max[a][h] * scale_log2 - offset);
       acc.max[a][h] = max[h];
       float sum = 0.0f;
 #pragma unroll
@@ -131,7 +142,7 @@ __device__ __forceinline__ void softmax(float (&s)[Tiles<HeadDim>::kAtoms][Tiles
 #pragma unroll
         for (int e = 0; e < 2; ++e) {
           float& x = s[a][n][2 * h + e];
-          x = exp2f(fmaf(x, scale_log2, -offset));
+          x = exp2_approx(fmaf(x, scale_log2, -offset));
           sum += x;
         }
       acc.sum[a][h] = acc.sum[a][h] * correction + sum;
