@@ -241,7 +241,8 @@ __global__ void __launch_bounds__(kThreads) attention_kernel(AttentionProblem p,
     const int key0 = j * L::kKeys;
     ptx::cp_async_wait<2>();
     __syncthreads();  // K_j is in; every warp is done with V_{j-1}'s stage
-    if (j + 1 < range.total) copy_tile<L::kKeys, HeadDim>(smem + 2 * L::v_stage(1 - stage), v, key0 + L::kKeys, seq, stride);
+    if (j + 1 < range.total)
+      copy_tile<L::kKeys, HeadDim>(smem + 2 * L::v_stage(1 - stage), v, key0 + L::kKeys, seq, stride);
     ptx::cp_async_commit();
     const bool computes = warp_computes(warp_first_row, key0, seq, causal, L::kRowsPerWarp);
     float s[L::kAtoms][L::kScoreTiles][4];
@@ -251,7 +252,8 @@ __global__ void __launch_bounds__(kThreads) attention_kernel(AttentionProblem p,
     }
     ptx::cp_async_wait<2>();
     __syncthreads();  // V_j is in; every warp is done with K_j's stage
-    if (j + 2 < range.total) copy_tile<L::kKeys, HeadDim>(smem + 2 * L::k_stage(stage), k, key0 + 2 * L::kKeys, seq, stride);
+    if (j + 2 < range.total)
+      copy_tile<L::kKeys, HeadDim>(smem + 2 * L::k_stage(stage), k, key0 + 2 * L::kKeys, seq, stride);
     ptx::cp_async_commit();
     if (computes) accumulate<T, HeadDim>(s, acc, smem, stage, v_lane);
   };
@@ -339,7 +341,8 @@ __global__ void __launch_bounds__(kThreads) attention_fallback_kernel(AttentionP
       for (int key = 0; key < kFallbackKeys; ++key) {
         float partial = 0.0f;
 #pragma unroll
-        for (int e = 0; e < kPerLane; ++e) partial = fmaf(q_part[e], lane + e * 32 < dim ? k_tile[key][lane + e * 32] : 0.0f, partial);
+        for (int e = 0; e < kPerLane; ++e)
+          partial = fmaf(q_part[e], lane + e * 32 < dim ? k_tile[key][lane + e * 32] : 0.0f, partial);
         const float score = warp_sum(partial);
         if (lane == key && visible(row, key0 + key, p.seq, p.causal)) my_score = score;
       }
@@ -392,8 +395,8 @@ cudaError_t launch(const AttentionProblem& p, float scale_log2, cudaStream_t str
   // 16-byte copies need 16-byte aligned rows; the folded scale needs a
   // positive one (the max of S * scale is then scale * the max of S).
   const bool fast = is_aligned(p.q, 16) && is_aligned(p.k, 16) && is_aligned(p.v, 16) && is_aligned(p.o, 16) &&
-                    p.seq_stride % 8 == 0 && p.head_stride % 8 == 0 && p.batch_stride % 8 == 0 &&
-                    scale_log2 > 0.0f && std::isfinite(scale_log2) && p.seq <= kMaxFastSeq;
+                    p.seq_stride % 8 == 0 && p.head_stride % 8 == 0 && p.batch_stride % 8 == 0 && scale_log2 > 0.0f &&
+                    std::isfinite(scale_log2) && p.seq <= kMaxFastSeq;
   if (fast) return p.head_dim == 64 ? launch<T, 64>(p, scale_log2, stream) : launch<T, 128>(p, scale_log2, stream);
   const dim3 grid(static_cast<unsigned>((p.seq + kFallbackRows - 1) / kFallbackRows), static_cast<unsigned>(p.heads),
                   static_cast<unsigned>(p.batch));

@@ -29,17 +29,17 @@ struct Tiles {
   static constexpr int kWarps = 4;
   static constexpr int kThreads = 32 * kWarps;
   static constexpr int kRowsPerWarp = 32;
-  static constexpr int kAtoms = kRowsPerWarp / 16;  // m16 row atoms per warp
+  static constexpr int kAtoms = kRowsPerWarp / 16;     // m16 row atoms per warp
   static constexpr int kRows = kWarps * kRowsPerWarp;  // Br
   // Bc: at d128 O takes 128 fp32 registers per thread, so S gets 32 (Bc
   // 32; Bc 64 spills at 255 registers), as FlashAttention-2 runs d128 on
   // 8.6 / 8.9; d64 affords Bc 64.
   static constexpr int kKeys = HeadDim == 128 ? 32 : 64;
-  static constexpr int kDepthSteps = HeadDim / 16;      // k16 steps of S = Q K^T
-  static constexpr int kKeySteps = kKeys / 16;          // k16 steps of O += P V
-  static constexpr int kScoreTiles = kKeys / 8;         // n8 tiles of S per atom
-  static constexpr int kOutTiles = HeadDim / 8;         // n8 tiles of O per atom
-  static constexpr int kChunksPerRow = HeadDim / 8;     // 16-byte chunks
+  static constexpr int kDepthSteps = HeadDim / 16;   // k16 steps of S = Q K^T
+  static constexpr int kKeySteps = kKeys / 16;       // k16 steps of O += P V
+  static constexpr int kScoreTiles = kKeys / 8;      // n8 tiles of S per atom
+  static constexpr int kOutTiles = HeadDim / 8;      // n8 tiles of O per atom
+  static constexpr int kChunksPerRow = HeadDim / 8;  // 16-byte chunks
   static constexpr int kStages = 2;
 
   // Shared memory, in 16-bit elements: Q, then K stages, then V stages.
@@ -92,7 +92,8 @@ CUDAENV_TILE_FN int panel_of(int step16) { return 16 * step16 / tiles::kPanelCol
 template <int HeadDim>
 CUDAENV_TILE_FN int q_lane_offset(int warp, int lane) {
   const Coord c = tiles::ldsm_a_m_major(lane);
-  return Tiles<HeadDim>::kQ + tiles::tile_offset(Tiles<HeadDim>::kRows, warp * Tiles<HeadDim>::kRowsPerWarp + c.row, c.col);
+  return Tiles<HeadDim>::kQ +
+         tiles::tile_offset(Tiles<HeadDim>::kRows, warp * Tiles<HeadDim>::kRowsPerWarp + c.row, c.col);
 }
 template <int HeadDim>
 CUDAENV_TILE_FN int q_fragment_offset(int lane_offset, int atom, int step) {
@@ -128,7 +129,7 @@ struct KeyTiles {
 };
 CUDAENV_TILE_FN KeyTiles key_tiles(std::int64_t seq, std::int64_t first_row, bool causal, int rows, int keys) {
   const std::int64_t last_key = causal && first_row + rows < seq ? first_row + rows : seq;  // exclusive
-  const std::int64_t unmasked = causal && first_row + 1 < seq ? first_row + 1 : seq;  // keys every row sees
+  const std::int64_t unmasked = causal && first_row + 1 < seq ? first_row + 1 : seq;        // keys every row sees
   return {static_cast<int>(unmasked / keys), static_cast<int>((last_key + keys - 1) / keys)};
 }
 CUDAENV_TILE_FN bool visible(std::int64_t row, std::int64_t key, std::int64_t seq, bool causal) {
@@ -163,7 +164,8 @@ CUDAENV_TILE_FN int score_element(int reg, int h) { return 2 * (reg % 2) + h; }
 template <int HeadDim>
 CUDAENV_TILE_FN int out_lane_offset(int warp, int lane) {
   const Coord c = tiles::mma_c_element(lane, 0);
-  return Tiles<HeadDim>::kQ + tiles::tile_offset(Tiles<HeadDim>::kRows, warp * Tiles<HeadDim>::kRowsPerWarp + c.row, c.col);
+  return Tiles<HeadDim>::kQ +
+         tiles::tile_offset(Tiles<HeadDim>::kRows, warp * Tiles<HeadDim>::kRowsPerWarp + c.row, c.col);
 }
 template <int HeadDim>
 CUDAENV_TILE_FN int out_stage_offset(int lane_offset, int atom, int tile, int half) {
@@ -176,6 +178,6 @@ CUDAENV_TILE_FN Coord out_chunk(int lane, int i) {
   return {c / Tiles<HeadDim>::kChunksPerRow, (c % Tiles<HeadDim>::kChunksPerRow) * 8};
 }
 template <int HeadDim>
-constexpr int kOutChunksPerLane = Tiles<HeadDim>::kRowsPerWarp * Tiles<HeadDim>::kChunksPerRow / 32;
+constexpr int kOutChunksPerLane = Tiles<HeadDim>::kRowsPerWarp* Tiles<HeadDim>::kChunksPerRow / 32;
 
 }  // namespace cudaenv::kernels::attention_tiles
