@@ -1,56 +1,184 @@
 // Tensor-core attention forward for capabilities from 8.0, FlashAttention-2
-// style: a block holds 64 query rows (16 per warp) and walks the keys in
-// tiles of 32. Per tile each warp computes S = Q K^T with WMMA, updates the
-// running row max and sum (online softmax), rescales its output rows and
-// adds P V with WMMA; no seq x seq matrix is stored. K and V tiles come in
-// with cp.async when rows are 16-byte aligned, else element by element.
-#include <cuda_pipeline.h>
-#include <mma.h>
+// style, in the PTX of mma_ptx.cuh. A block of 4 warps holds 128 query rows
+// (32 per warp) and walks the keys in tiles of 64 (d64) or 32 (d128); the
+// sizes and every index function are in attention_tiles.hpp, which the host
+// model in tests/kernels/attention_model_test.cpp runs too.
+// Per key tile each warp computes S = Q K^T into registers (mma.sync
+// m16n8k16, K fragments by ldmatrix), updates the running row max and sum
+// in registers (quad shuffles, exp2 with the scale folded in), reuses the S
+// accumulators as the A operand of O += P V (V fragments by ldmatrix.trans)
+// and keeps O in registers to the end: only Q, K and V pass through shared
+// memory. K and V are double-buffered and copied with cp.async: V of the
+// next tile is issued before this tile's Q K^T, K of the tile after next
+// before this tile's P V. Only the key tiles that need a mask (keys past
+// seq, the causal diagonal) run the masked loop. Inputs whose rows are not
+// 16-byte aligned (or a scale that is not positive and finite) take
+// attention_fallback_kernel, a plain one-warp-per-row kernel.
+#include <type_traits>
 
+#include "attention_tiles.hpp"
 #include "device_common.cuh"
 
 namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT {
 namespace {
 
 using namespace detail;
-using namespace nvcuda;
+using namespace attention_tiles;
 
-constexpr int kWarps = 4;
-constexpr int kRows = 16 * kWarps;  // query rows per block
-constexpr int kKeys = 32;           // keys per tile
-constexpr int kThreads = 32 * kWarps;
-constexpr int kScoreStride = kKeys + 4;  // floats
-constexpr int kProbStride = kKeys + 8;   // halves
+constexpr int kThreads = Tiles<64>::kThreads;
+static_assert(Tiles<128>::kThreads == kThreads, "one block size for both head dims");
 
-// Shared memory layout, in bytes; every region and row stays 32-byte aligned
-// as WMMA loads require.
+// Rows [first, first + Rows) of a [seq][HeadDim] matrix into a swizzled
+// shared tile; rows at or past seq are zero-filled (and read nothing: their
+// source is the tile's first row, which exists).
+template <int Rows, int HeadDim>
+__device__ __forceinline__ void copy_tile(std::uint32_t tile, const std::uint16_t* src, int first, int seq,
+                                          std::int64_t stride) {
+  const std::uint16_t* rows = src + static_cast<std::int64_t>(first) * stride;
+  const int inside = seq - first < Rows ? seq - first : Rows;  // first < seq: at least 1
+#pragma unroll
+  for (int i = 0; i < copy_chunks_per_thread<HeadDim>(Rows); ++i) {
+    const Coord c = copy_chunk<HeadDim>(static_cast<int>(threadIdx.x), i);
+    const bool in = c.row < inside;
+    ptx::cp_async_16(tile + 2 * tiles::tile_offset(Rows, c.row, c.col), rows + (in ? c.row : 0) * stride + c.col,
+                     in ? 16 : 0);
+  }
+}
+
+// 2^x as the one MUFU.EX2 it is (exp2f adds a range fix-up of a compare
+// and two multiplies per element for results below 2^-126, which P can
+// flush to 0); ex2.approx(-inf) is +0, as masked scores need.
+__device__ __forceinline__ float exp2_approx(float x) {
+  float y;
+  asm("ex2.approx.ftz.f32 %0, %1;\n" : "=f"(y) : "f"(x));
+  return y;
+}
+
+// What each thread carries from tile to tile: O, and per row (atom a, half
+// h: rows g and g + 8 of the atom) the running max of the raw scores and
+// this thread's share of the running sum.
 template <int HeadDim>
-struct SharedLayout {
-  static constexpr int row = HeadDim + 8;  // halves per Q/K/V row
-  static constexpr int out_row = HeadDim + 4;  // floats per O row
-  static constexpr int q = 0;
-  static constexpr int k = q + kRows * row * 2;
-  static constexpr int v = k + kKeys * row * 2;
-  static constexpr int scores = v + kKeys * row * 2;  // per warp 16 x kScoreStride floats
-  static constexpr int probs = scores + kWarps * 16 * kScoreStride * 4;  // per warp 16 x kProbStride halves
-  static constexpr int out = probs + kWarps * 16 * kProbStride * 2;  // per warp 16 x out_row floats
-  static constexpr int bytes = out + kWarps * 16 * out_row * 4;
+struct Accumulators {
+  using L = Tiles<HeadDim>;
+  float o[L::kAtoms][L::kOutTiles][4];
+  float max[L::kAtoms][2];
+  float sum[L::kAtoms][2];
 };
 
-// Rows [first, first + count) of Q, K or V (head_dim wide) into shared
-// memory; rows at or past seq are zero.
-template <int HeadDim>
-__device__ void load_rows(std::uint16_t* dst, const std::uint16_t* src, std::int64_t first, int count,
-                          const AttentionProblem& p, bool fast) {
-  constexpr int chunks_per_row = HeadDim / 8;
-  for (int chunk = threadIdx.x; chunk < count * chunks_per_row; chunk += kThreads) {
-    const int r = chunk / chunks_per_row, d = (chunk % chunks_per_row) * 8;
-    std::uint16_t* to = dst + r * SharedLayout<HeadDim>::row + d;
-    const std::int64_t row = first + r;
-    if (row < p.seq && fast) {
-      __pipeline_memcpy_async(to, src + row * p.seq_stride + d, 16);
-    } else {
-      for (int e = 0; e < 8; ++e) to[e] = row < p.seq ? src[row * p.seq_stride + d + e] : 0;
+// S = Q K^T for the warp's 32 rows and the tile's keys.
+template <typename T, int HeadDim>
+__device__ __forceinline__ void scores(float (&s)[Tiles<HeadDim>::kAtoms][Tiles<HeadDim>::kScoreTiles][4],
+                                       std::uint32_t smem, int stage, int q_lane, int k_lane) {
+  using L = Tiles<HeadDim>;
+#pragma unroll
+  for (int a = 0; a < L::kAtoms; ++a)
+#pragma unroll
+    for (int n = 0; n < L::kScoreTiles; ++n)
+#pragma unroll
+      for (int i = 0; i < 4; ++i) s[a][n][i] = 0.0f;
+  // At d128 the k16 steps stay a loop: unrolled, ptxas issues the Q and K
+  // loads of all eight steps ahead and spills next to the 128 registers of
+  // O on some architectures.
+  constexpr int kUnroll = HeadDim == 128 ? 1 : L::kDepthSteps;
+#pragma unroll kUnroll
+  for (int step = 0; step < L::kDepthSteps; ++step) {
+    std::uint32_t q[L::kAtoms][4];
+#pragma unroll
+    for (int a = 0; a < L::kAtoms; ++a) ptx::ldmatrix_x4(q[a], smem + 2 * q_fragment_offset<HeadDim>(q_lane, a, step));
+#pragma unroll
+    for (int pair = 0; pair < L::kKeys / 16; ++pair) {
+      std::uint32_t k[4];
+      ptx::ldmatrix_x4(k, smem + 2 * k_fragment_offset<HeadDim>(k_lane, stage, pair, step));
+#pragma unroll
+      for (int a = 0; a < L::kAtoms; ++a) {
+        T::mma(s[a][2 * pair], q[a], k);
+        T::mma(s[a][2 * pair + 1], q[a], k + 2);
+      }
+    }
+  }
+}
+
+// The online softmax over one tile: mask (Masked tiles only), new row max
+// (this thread's elements, then the quad's), P = exp2(S * scale_log2 -
+// max * scale_log2) in place of S, O and the sum rescaled by the change of
+// the max.
+template <bool Masked, int HeadDim>
+__device__ __forceinline__ void softmax(float (&s)[Tiles<HeadDim>::kAtoms][Tiles<HeadDim>::kScoreTiles][4],
+                                        Accumulators<HeadDim>& acc, float scale_log2, int warp_first_row, int key0,
+                                        int seq, bool causal, int lane) {
+  using L = Tiles<HeadDim>;
+#pragma unroll
+  for (int a = 0; a < L::kAtoms; ++a) {
+    float max[2] = {acc.max[a][0], acc.max[a][1]};
+    int limit[2] = {0, 0};  // visible keys of the row, less this lane's first column
+    if constexpr (Masked) {
+#pragma unroll
+      for (int h = 0; h < 2; ++h) {
+        const Coord c = tiles::mma_c_element(lane, 2 * h);
+        limit[h] = visible_keys(warp_first_row + a * 16 + c.row, key0, seq, causal, L::kKeys) - c.col;
+      }
+    }
+#pragma unroll
+    for (int n = 0; n < L::kScoreTiles; ++n)
+#pragma unroll
+      for (int i = 0; i < 4; ++i) {
+        // Element i's key lies mma_c_element(lane, i).col - mma_c_element(lane, 0).col = i % 2 columns on.
+        if constexpr (Masked) {
+          if (n * 8 + i % 2 >= limit[i / 2]) s[a][n][i] = -INFINITY;
+        }
+        max[i / 2] = fmaxf(max[i / 2], s[a][n][i]);
+      }
+#pragma unroll
+    for (int h = 0; h < 2; ++h) {
+      max[h] = fmaxf(max[h], __shfl_xor_sync(0xffffffffu, max[h], 1));
+      max[h] = fmaxf(max[h], __shfl_xor_sync(0xffffffffu, max[h], 2));
+      // A row with nothing visible yet keeps max -inf: subtract 0, not -inf.
+      const float offset = max[h] == -INFINITY ? 0.0f : max[h] * scale_log2;
+      const float correction = exp2_approx(acc.max[a][h] * scale_log2 - offset);
+      acc.max[a][h] = max[h];
+      float sum = 0.0f;
+#pragma unroll
+      for (int n = 0; n < L::kScoreTiles; ++n)
+#pragma unroll
+        for (int e = 0; e < 2; ++e) {
+          float& x = s[a][n][2 * h + e];
+          x = exp2_approx(fmaf(x, scale_log2, -offset));
+          sum += x;
+        }
+      acc.sum[a][h] = acc.sum[a][h] * correction + sum;
+#pragma unroll
+      for (int n = 0; n < L::kOutTiles; ++n) {
+        acc.o[a][n][2 * h] *= correction;
+        acc.o[a][n][2 * h + 1] *= correction;
+      }
+    }
+  }
+}
+
+// O += P V, P straight from the S accumulators (attention_tiles::score_tile).
+template <typename T, int HeadDim>
+__device__ __forceinline__ void accumulate(const float (&s)[Tiles<HeadDim>::kAtoms][Tiles<HeadDim>::kScoreTiles][4],
+                                           Accumulators<HeadDim>& acc, std::uint32_t smem, int stage, int v_lane) {
+  using L = Tiles<HeadDim>;
+#pragma unroll
+  for (int step = 0; step < L::kKeySteps; ++step) {
+    std::uint32_t p[L::kAtoms][4];
+#pragma unroll
+    for (int a = 0; a < L::kAtoms; ++a)
+#pragma unroll
+      for (int r = 0; r < 4; ++r) {
+        const int n = score_tile(step, r);
+        p[a][r] = T::pack(s[a][n][score_element(r, 0)], s[a][n][score_element(r, 1)]);
+      }
+#pragma unroll
+    for (int pair = 0; pair < HeadDim / 16; ++pair) {
+      std::uint32_t v[4];
+      ptx::ldmatrix_x4_trans(v, smem + 2 * v_fragment_offset<HeadDim>(v_lane, stage, step, pair));
+#pragma unroll
+      for (int a = 0; a < L::kAtoms; ++a) {
+        T::mma(acc.o[a][2 * pair], p[a], v);
+        T::mma(acc.o[a][2 * pair + 1], p[a], v + 2);
+      }
     }
   }
 }
@@ -60,116 +188,187 @@ __global__ void __launch_bounds__(kThreads) attention_kernel(AttentionProblem p,
 #if defined(__CUDA_ARCH__) && __CUDA_ARCH__ < 800
   CUDAENV_KERNEL_WRONG_ARCH();
 #else
-  using Element = typename T::wmma_type;
-  using L = SharedLayout<HeadDim>;
+  using L = Tiles<HeadDim>;
   extern __shared__ __align__(128) unsigned char shared_bytes[];
-  auto* q_tile = reinterpret_cast<std::uint16_t*>(shared_bytes + L::q);
-  auto* k_tile = reinterpret_cast<std::uint16_t*>(shared_bytes + L::k);
-  auto* v_tile = reinterpret_cast<std::uint16_t*>(shared_bytes + L::v);
-  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
-  auto* scores = reinterpret_cast<float*>(shared_bytes + L::scores) + warp * 16 * kScoreStride;
-  auto* probs = reinterpret_cast<std::uint16_t*>(shared_bytes + L::probs) + warp * 16 * kProbStride;
-  auto* out = reinterpret_cast<float*>(shared_bytes + L::out) + warp * 16 * L::out_row;
+  const std::uint32_t smem = ptx::shared_address(shared_bytes);
+  const int warp = static_cast<int>(threadIdx.x) / 32, lane = static_cast<int>(threadIdx.x) % 32;
 
+  // The last row blocks first: under a causal mask they have the most keys.
+  // Row and key indices fit an int (the launcher sends longer sequences to
+  // the fallback); only pointer offsets are 64-bit.
+  const int first_row = static_cast<int>(gridDim.x - 1 - blockIdx.x) * L::kRows;
+  const int warp_first_row = first_row + warp * L::kRowsPerWarp;
   const std::int64_t base = blockIdx.z * p.batch_stride + blockIdx.y * p.head_stride;
   const auto* q = static_cast<const std::uint16_t*>(p.q) + base;
   const auto* k = static_cast<const std::uint16_t*>(p.k) + base;
   const auto* v = static_cast<const std::uint16_t*>(p.v) + base;
   auto* o = static_cast<std::uint16_t*>(p.o) + base;
-  // Every row starts 16-byte aligned when the pointers and strides allow.
-  const bool fast = is_aligned(p.q, 16) && is_aligned(p.k, 16) && is_aligned(p.v, 16) && p.seq_stride % 8 == 0 &&
-                    p.head_stride % 8 == 0 && p.batch_stride % 8 == 0;
+  const int seq = static_cast<int>(p.seq);
+  const std::int64_t stride = p.seq_stride;
+  const bool causal = p.causal;
+  const KeyTiles range = key_tiles(seq, first_row, causal, L::kRows, L::kKeys);
+  const int q_lane = q_lane_offset<HeadDim>(warp, lane), k_lane = k_lane_offset<HeadDim>(lane),
+            v_lane = v_lane_offset<HeadDim>(lane);
 
-  const std::int64_t block_row = static_cast<std::int64_t>(blockIdx.x) * kRows;
-  const std::int64_t warp_row = block_row + warp * 16;
-  // Each lane pair owns one of the warp's 16 rows; each lane half its columns.
-  const int my_row = lane / 2, my_half = lane % 2;
-  const std::int64_t row = warp_row + my_row;
+  // Groups in flight: Q, K0, V0, K1; from then on each tile commits one V
+  // and one K group (empty past the last tile), so "all but the newest 2"
+  // is always the group the next step needs (at the first tile: Q and K0).
+  copy_tile<L::kRows, HeadDim>(smem + 2 * L::kQ, q, first_row, seq, stride);
+  ptx::cp_async_commit();
+  copy_tile<L::kKeys, HeadDim>(smem + 2 * L::k_stage(0), k, 0, seq, stride);
+  ptx::cp_async_commit();
+  copy_tile<L::kKeys, HeadDim>(smem + 2 * L::v_stage(0), v, 0, seq, stride);
+  ptx::cp_async_commit();
+  if (range.total > 1) copy_tile<L::kKeys, HeadDim>(smem + 2 * L::k_stage(1), k, L::kKeys, seq, stride);
+  ptx::cp_async_commit();
 
-  load_rows<HeadDim>(q_tile, q, block_row, kRows, p, fast);
-  for (int i = lane; i < 16 * L::out_row; i += 32) out[i] = 0.0f;
-  float running_max = -INFINITY, running_sum = 0.0f;
-
-  const std::int64_t key_end = p.causal && block_row + kRows < p.seq ? block_row + kRows : p.seq;
-  for (std::int64_t key0 = 0; key0 < key_end; key0 += kKeys) {
-    load_rows<HeadDim>(k_tile, k, key0, kKeys, p, fast);
-    load_rows<HeadDim>(v_tile, v, key0, kKeys, p, fast);
-    __pipeline_commit();
-    __pipeline_wait_prior(0);
-    __syncthreads();
-
-    if (warp_row < p.seq && !(p.causal && key0 > warp_row + 15)) {
-      // S = Q K^T for this warp's 16 rows and the tile's 32 keys.
-      const auto* q_rows = reinterpret_cast<const Element*>(q_tile) + warp * 16 * L::row;
+  Accumulators<HeadDim> acc;
 #pragma unroll
-      for (int j = 0; j < kKeys / 16; ++j) {
-        wmma::fragment<wmma::accumulator, 16, 16, 16, float> s;
-        wmma::fill_fragment(s, 0.0f);
+  for (int a = 0; a < L::kAtoms; ++a) {
 #pragma unroll
-        for (int d = 0; d < HeadDim; d += 16) {
-          wmma::fragment<wmma::matrix_a, 16, 16, 16, Element, wmma::row_major> a;
-          wmma::fragment<wmma::matrix_b, 16, 16, 16, Element, wmma::col_major> b;
-          wmma::load_matrix_sync(a, q_rows + d, L::row);
-          wmma::load_matrix_sync(b, reinterpret_cast<const Element*>(k_tile) + j * 16 * L::row + d, L::row);
-          wmma::mma_sync(s, a, b, s);
-        }
-        wmma::store_matrix_sync(scores + j * 16, s, kScoreStride, wmma::mem_row_major);
-      }
-      __syncwarp();
-
-      // Online softmax for my row over my 16 columns, combined with my partner.
-      float x[16];
-      float tile_max = -INFINITY;
+    for (int n = 0; n < L::kOutTiles; ++n)
 #pragma unroll
-      for (int c = 0; c < 16; ++c) {
-        const std::int64_t key = key0 + my_half * 16 + c;
-        const bool visible = row < p.seq && key < p.seq && !(p.causal && key > row);
-        x[c] = visible ? scores[my_row * kScoreStride + my_half * 16 + c] * scale_log2 : -INFINITY;
-        tile_max = fmaxf(tile_max, x[c]);
-      }
-      tile_max = fmaxf(tile_max, __shfl_xor_sync(0xffffffffu, tile_max, 1));
-      const float new_max = fmaxf(running_max, tile_max);
-      const bool any = new_max != -INFINITY;  // rows past seq, or nothing visible yet
-      const float correction = any ? exp2f(running_max - new_max) : 1.0f;
-      float tile_sum = 0.0f;
+      for (int i = 0; i < 4; ++i) acc.o[a][n][i] = 0.0f;
 #pragma unroll
-      for (int c = 0; c < 16; ++c) {
-        const float prob = x[c] == -INFINITY ? 0.0f : exp2f(x[c] - new_max);
-        tile_sum += prob;
-        probs[my_row * kProbStride + my_half * 16 + c] = T::from_float(prob);
-      }
-      tile_sum += __shfl_xor_sync(0xffffffffu, tile_sum, 1);
-      running_sum = running_sum * correction + tile_sum;
-      running_max = new_max;
-      for (int d = my_half * (HeadDim / 2); d < (my_half + 1) * (HeadDim / 2); ++d) {
-        out[my_row * L::out_row + d] *= correction;
-      }
-      __syncwarp();
-
-      // O += P V.
-#pragma unroll
-      for (int n = 0; n < HeadDim; n += 16) {
-        wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc;
-        wmma::load_matrix_sync(acc, out + n, L::out_row, wmma::mem_row_major);
-#pragma unroll
-        for (int kk = 0; kk < kKeys; kk += 16) {
-          wmma::fragment<wmma::matrix_a, 16, 16, 16, Element, wmma::row_major> a;
-          wmma::fragment<wmma::matrix_b, 16, 16, 16, Element, wmma::row_major> b;
-          wmma::load_matrix_sync(a, reinterpret_cast<const Element*>(probs) + kk, kProbStride);
-          wmma::load_matrix_sync(b, reinterpret_cast<const Element*>(v_tile) + kk * L::row + n, L::row);
-          wmma::mma_sync(acc, a, b, acc);
-        }
-        wmma::store_matrix_sync(out + n, acc, L::out_row, wmma::mem_row_major);
-      }
-      __syncwarp();
-    }
-    __syncthreads();  // the next tile overwrites K and V
+    for (int h = 0; h < 2; ++h) acc.max[a][h] = -INFINITY, acc.sum[a][h] = 0.0f;
   }
 
-  if (row < p.seq) {
+  // One key tile: wait for K, issue the next V, S and softmax; wait for V,
+  // issue the K after next, O += P V.
+  auto tile = [&](auto masked, int j) {
+    constexpr bool kMasked = decltype(masked)::value;
+    const int stage = j % 2;
+    const int key0 = j * L::kKeys;
+    ptx::cp_async_wait<2>();
+    __syncthreads();  // K_j is in; every warp is done with V_{j-1}'s stage
+    if (j + 1 < range.total)
+      copy_tile<L::kKeys, HeadDim>(smem + 2 * L::v_stage(1 - stage), v, key0 + L::kKeys, seq, stride);
+    ptx::cp_async_commit();
+    const bool computes = warp_computes(warp_first_row, key0, seq, causal, L::kRowsPerWarp);
+    float s[L::kAtoms][L::kScoreTiles][4];
+    if (computes) {
+      scores<T, HeadDim>(s, smem, stage, q_lane, k_lane);
+      softmax<kMasked, HeadDim>(s, acc, scale_log2, warp_first_row, key0, seq, causal, lane);
+    }
+    ptx::cp_async_wait<2>();
+    __syncthreads();  // V_j is in; every warp is done with K_j's stage
+    if (j + 2 < range.total)
+      copy_tile<L::kKeys, HeadDim>(smem + 2 * L::k_stage(stage), k, key0 + 2 * L::kKeys, seq, stride);
+    ptx::cp_async_commit();
+    if (computes) accumulate<T, HeadDim>(s, acc, smem, stage, v_lane);
+  };
+  for (int j = 0; j < range.full; ++j) tile(std::false_type{}, j);
+  for (int j = range.full; j < range.total; ++j) tile(std::true_type{}, j);
+
+  // O / sum, staged as 16-bit pairs in the warp's own Q rows (no other warp
+  // reads them), then written out 16 bytes at a time.
+  ptx::cp_async_wait<0>();
+  __syncwarp();
+  auto* staged = reinterpret_cast<std::uint32_t*>(shared_bytes);
+  const int out_lane = out_lane_offset<HeadDim>(warp, lane);
+#pragma unroll
+  for (int a = 0; a < L::kAtoms; ++a)
+#pragma unroll
+    for (int h = 0; h < 2; ++h) {
+      float sum = acc.sum[a][h];
+      sum += __shfl_xor_sync(0xffffffffu, sum, 1);
+      sum += __shfl_xor_sync(0xffffffffu, sum, 2);
+      const float inverse = sum > 0.0f ? __fdividef(1.0f, sum) : 0.0f;  // sum >= 1 once a key is seen
+#pragma unroll
+      for (int n = 0; n < L::kOutTiles; ++n) {
+        staged[out_stage_offset<HeadDim>(out_lane, a, n, h) / 2] =
+            T::pack(acc.o[a][n][2 * h] * inverse, acc.o[a][n][2 * h + 1] * inverse);
+      }
+    }
+  __syncwarp();
+  const auto* rows = reinterpret_cast<const uint4*>(shared_bytes);
+#pragma unroll
+  for (int i = 0; i < kOutChunksPerLane<HeadDim>; ++i) {
+    const Coord c = out_chunk<HeadDim>(lane, i);
+    const int row = warp_first_row + c.row;
+    if (row < seq) {
+      const uint4 chunk = rows[(L::kQ + tiles::tile_offset(L::kRows, warp * L::kRowsPerWarp + c.row, c.col)) / 8];
+      *reinterpret_cast<uint4*>(o + static_cast<std::int64_t>(row) * stride + c.col) = chunk;
+    }
+  }
+#endif
+}
+
+// Inputs the fast kernel cannot copy 16 bytes at a time: one warp per query
+// row, keys in tiles of 32 through shared memory as floats, element loads.
+constexpr int kFallbackKeys = 32;
+constexpr int kFallbackRows = kThreads / 32;
+
+template <typename T>
+__global__ void __launch_bounds__(kThreads) attention_fallback_kernel(AttentionProblem p, float scale_log2) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ < 800
+  CUDAENV_KERNEL_WRONG_ARCH();
+#else
+  constexpr int kMaxDim = 128, kPerLane = kMaxDim / 32;
+  __shared__ float k_tile[kFallbackKeys][kMaxDim + 1];
+  __shared__ float v_tile[kFallbackKeys][kMaxDim];
+  const auto* q = static_cast<const std::uint16_t*>(p.q);
+  const auto* k = static_cast<const std::uint16_t*>(p.k);
+  const auto* v = static_cast<const std::uint16_t*>(p.v);
+  auto* o = static_cast<std::uint16_t*>(p.o);
+  const int warp = static_cast<int>(threadIdx.x) / 32, lane = static_cast<int>(threadIdx.x) % 32;
+  const int dim = static_cast<int>(p.head_dim);
+  const std::int64_t base = blockIdx.z * p.batch_stride + blockIdx.y * p.head_stride;
+  const std::int64_t first_row = static_cast<std::int64_t>(blockIdx.x) * kFallbackRows;
+  const std::int64_t row = first_row + warp;
+  const bool row_valid = row < p.seq;
+
+  float q_part[kPerLane], o_part[kPerLane];
+#pragma unroll
+  for (int e = 0; e < kPerLane; ++e) {
+    const int d = lane + e * 32;
+    q_part[e] = row_valid && d < dim ? T::to_float(q[base + row * p.seq_stride + d]) * scale_log2 : 0.0f;
+    o_part[e] = 0.0f;
+  }
+  float running_max = -INFINITY, running_sum = 0.0f;
+  const std::int64_t key_end = p.causal && first_row + kFallbackRows < p.seq ? first_row + kFallbackRows : p.seq;
+  for (std::int64_t key0 = 0; key0 < key_end; key0 += kFallbackKeys) {
+    for (int i = static_cast<int>(threadIdx.x); i < kFallbackKeys * dim; i += kThreads) {
+      const int key = i / dim, d = i % dim;
+      const bool inside = key0 + key < p.seq;
+      const std::int64_t at = base + (key0 + key) * p.seq_stride + d;
+      k_tile[key][d] = inside ? T::to_float(k[at]) : 0.0f;
+      v_tile[key][d] = inside ? T::to_float(v[at]) : 0.0f;
+    }
+    __syncthreads();
+    if (row_valid && !(p.causal && key0 > row)) {
+      float my_score = -INFINITY;
+      for (int key = 0; key < kFallbackKeys; ++key) {
+        float partial = 0.0f;
+#pragma unroll
+        for (int e = 0; e < kPerLane; ++e)
+          partial = fmaf(q_part[e], lane + e * 32 < dim ? k_tile[key][lane + e * 32] : 0.0f, partial);
+        const float score = warp_sum(partial);
+        if (lane == key && visible(row, key0 + key, p.seq, p.causal)) my_score = score;
+      }
+      const float tile_max = warp_max(my_score);
+      const float new_max = fmaxf(running_max, tile_max);  // finite: key0 <= row is visible
+      const float correction = exp2f(running_max - new_max);
+      const float my_p = exp2f(my_score - new_max);
+      running_sum = running_sum * correction + warp_sum(my_p);
+      running_max = new_max;
+#pragma unroll
+      for (int e = 0; e < kPerLane; ++e) o_part[e] *= correction;
+      for (int key = 0; key < kFallbackKeys; ++key) {
+        const float weight = __shfl_sync(0xffffffffu, my_p, key);
+#pragma unroll
+        for (int e = 0; e < kPerLane; ++e) {
+          if (lane + e * 32 < dim) o_part[e] = fmaf(weight, v_tile[key][lane + e * 32], o_part[e]);
+        }
+      }
+    }
+    __syncthreads();
+  }
+  if (row_valid) {
     const float inverse = 1.0f / running_sum;
-    for (int d = my_half * (HeadDim / 2); d < (my_half + 1) * (HeadDim / 2); ++d) {
-      o[row * p.seq_stride + d] = T::from_float(out[my_row * L::out_row + d] * inverse);
+#pragma unroll
+    for (int e = 0; e < kPerLane; ++e) {
+      if (lane + e * 32 < dim) o[base + row * p.seq_stride + lane + e * 32] = T::from_float(o_part[e] * inverse);
     }
   }
 #endif
@@ -177,19 +376,32 @@ __global__ void __launch_bounds__(kThreads) attention_kernel(AttentionProblem p,
 
 template <typename T, int HeadDim>
 cudaError_t launch(const AttentionProblem& p, float scale_log2, cudaStream_t stream) {
-  constexpr int bytes = SharedLayout<HeadDim>::bytes;
+  constexpr int bytes = Tiles<HeadDim>::kBytes;
   const cudaError_t set =
       cudaFuncSetAttribute(attention_kernel<T, HeadDim>, cudaFuncAttributeMaxDynamicSharedMemorySize, bytes);
   if (set != cudaSuccess) return set;
-  const dim3 grid(static_cast<unsigned>((p.seq + kRows - 1) / kRows), static_cast<unsigned>(p.heads),
-                  static_cast<unsigned>(p.batch));
+  const dim3 grid(static_cast<unsigned>((p.seq + Tiles<HeadDim>::kRows - 1) / Tiles<HeadDim>::kRows),
+                  static_cast<unsigned>(p.heads), static_cast<unsigned>(p.batch));
   attention_kernel<T, HeadDim><<<grid, kThreads, bytes, stream>>>(p, scale_log2);
   return cudaGetLastError();
 }
 
+// The fast kernel's row and key indices are ints (a tile past the end
+// included).
+constexpr std::int64_t kMaxFastSeq = (std::int64_t{1} << 31) - 1024;
+
 template <typename T>
 cudaError_t launch(const AttentionProblem& p, float scale_log2, cudaStream_t stream) {
-  return p.head_dim == 64 ? launch<T, 64>(p, scale_log2, stream) : launch<T, 128>(p, scale_log2, stream);
+  // 16-byte copies need 16-byte aligned rows; the folded scale needs a
+  // positive one (the max of S * scale is then scale * the max of S).
+  const bool fast = is_aligned(p.q, 16) && is_aligned(p.k, 16) && is_aligned(p.v, 16) && is_aligned(p.o, 16) &&
+                    p.seq_stride % 8 == 0 && p.head_stride % 8 == 0 && p.batch_stride % 8 == 0 && scale_log2 > 0.0f &&
+                    std::isfinite(scale_log2) && p.seq <= kMaxFastSeq;
+  if (fast) return p.head_dim == 64 ? launch<T, 64>(p, scale_log2, stream) : launch<T, 128>(p, scale_log2, stream);
+  const dim3 grid(static_cast<unsigned>((p.seq + kFallbackRows - 1) / kFallbackRows), static_cast<unsigned>(p.heads),
+                  static_cast<unsigned>(p.batch));
+  attention_fallback_kernel<T><<<grid, kThreads, 0, stream>>>(p, scale_log2);
+  return cudaGetLastError();
 }
 
 }  // namespace
@@ -199,8 +411,8 @@ cudaError_t attention(const AttentionProblem& p, cudaStream_t stream) {
   return p.type == DataType::f16 ? launch<F16>(p, scale_log2, stream) : launch<BF16>(p, scale_log2, stream);
 }
 
-const detail::KernelShape attention_shapes[2] = {{"attention_tensorcore_d64", kThreads, SharedLayout<64>::bytes},
-                                                 {"attention_tensorcore_d128", kThreads, SharedLayout<128>::bytes}};
+const detail::KernelShape attention_shapes[2] = {{"attention_tensorcore_d64", kThreads, Tiles<64>::kBytes},
+                                                 {"attention_tensorcore_d128", kThreads, Tiles<128>::kBytes}};
 
 }  // namespace cudaenv::kernels::CUDAENV_KERNEL_VARIANT
 
