@@ -18,7 +18,6 @@ namespace cudaenv::kernels::detail {
 // Each type's mma.sync and packing (mma_ptx.cuh), so kernels take the type
 // as a template argument and call T::mma / T::pack.
 struct F16 {
-  using wmma_type = __half;
   __device__ static void mma(float (&d)[4], const std::uint32_t (&a)[4], const std::uint32_t* b) {
     ptx::mma_16816_f16(d, a, b);
   }
@@ -28,7 +27,6 @@ struct F16 {
 };
 
 struct BF16 {
-  using wmma_type = __nv_bfloat16;
   __device__ static void mma(float (&d)[4], const std::uint32_t (&a)[4], const std::uint32_t* b) {
     ptx::mma_16816_bf16(d, a, b);
   }
