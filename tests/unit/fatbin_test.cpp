@@ -184,10 +184,23 @@ TEST_CASE("decompression is bounded and checked") {
   CHECK(image.compression == FatbinImage::Compression::lz4);
   CHECK(ptx_text(image) == text);
 
-  SECTION("a declared size the data cannot have is refused before allocating") {
+  SECTION("a declared size over the image limit is refused before allocating, naming the limit") {
     auto bomb = image;
     bomb.size = std::uint64_t{1} << 40;
+    CHECK_THROWS_WITH(decompress_payload(bomb), ContainsSubstring("limit exceeded") && ContainsSubstring("--limit image"));
+  }
+  SECTION("an LZ4 block cannot expand more than 255x: a larger declared size is refused") {
+    auto bomb = image;
+    bomb.size = std::uint64_t{64} << 20;
     CHECK_THROWS_WITH(decompress_payload(bomb), ContainsSubstring("refusing"));
+  }
+  SECTION("the budget of the file is charged, and refuses past its limit") {
+    Limits limits;
+    limits.decompressed = text.size() + text.size() / 2;
+    Budget budget(limits);
+    CHECK(decompress_payload(image, limits.image, &budget).size() == text.size());
+    CHECK(budget.decompressed_so_far() == text.size());
+    CHECK_THROWS_AS(decompress_payload(image, limits.image, &budget), LimitExceeded);
   }
   SECTION("a wrong declared size is corrupt data") {
     auto wrong = image;
