@@ -284,14 +284,24 @@ void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string&
   }
 }
 
-std::string decompress_payload(const FatbinImage& image, std::uint64_t limit, Budget* budget) {
+DecompressedPayload decompress_payload_view(const FatbinImage& image, std::uint64_t limit, Budget* budget) {
   const auto* src = reinterpret_cast<const char*>(image.payload.data());
   const auto stored = image.payload.size();
-  if (image.compression == FatbinImage::Compression::none) return std::string(src, stored);
+  DecompressedPayload out;
+  if (image.compression == FatbinImage::Compression::none) {
+    out.bytes = std::string_view(src, stored);
+    return out;
+  }
   if (image.size > limit) {
     Budget::exceed("image", limit, fmt::format("bytes in one decompressed fatbin image ({} declares {})",
                                                printable(image.name()), image.size));
   }
+  const auto allocate = [&](std::size_t size) {
+    void* grown = std::realloc(out.data.get(), std::max<std::size_t>(size, 1));
+    if (!grown) throw std::bad_alloc();
+    (void)out.data.release();
+    out.data.reset(static_cast<char*>(grown));
+  };
   if (image.compression == FatbinImage::Compression::lz4) {
     // An LZ4 block cannot expand more than 255x: a larger declared size is a
     // lie, and the buffer LZ4 needs up front must not be sized by one.
@@ -300,24 +310,26 @@ std::string decompress_payload(const FatbinImage& image, std::uint64_t limit, Bu
                                            image.name(), image.size, stored));
     }
     if (budget) budget->decompressed(image.size);
-    std::string out(image.size, '\0');
-    const int n = LZ4_decompress_safe(src, out.data(), static_cast<int>(stored), static_cast<int>(out.size()));
+    allocate(static_cast<std::size_t>(image.size));
+    const int n = LZ4_decompress_safe(src, out.data.get(), static_cast<int>(stored), static_cast<int>(image.size));
     if (n < 0 || static_cast<std::uint64_t>(n) != image.size) {
       throw std::runtime_error(fmt::format("{}: corrupt LZ4 data", image.name()));
     }
+    out.bytes = std::string_view(out.data.get(), image.size);
     return out;
   }
   // zstd can expand far more (long runs): stream into a buffer that grows
-  // with the data actually produced, never past the declared size.
+  // with the data actually produced, never past the declared size. Honest
+  // images (the largest real ones are tens of MiB) get one buffer.
   thread_local std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
   ZSTD_DCtx_reset(context.get(), ZSTD_reset_session_only);
-  std::string out;
-  out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(image.size, std::max<std::uint64_t>(stored * 8, 1 << 16))));
+  std::size_t capacity = static_cast<std::size_t>(std::min<std::uint64_t>(image.size, std::uint64_t{64} << 20));
+  allocate(capacity);
   ZSTD_inBuffer in{src, stored, 0};
   std::size_t produced = 0;
   while (true) {
-    if (produced == out.size()) {
-      if (out.size() == image.size) {
+    if (produced == capacity) {
+      if (capacity == image.size) {
         // Full: the frame must end here, with nothing more to give.
         char extra = 0;
         ZSTD_outBuffer probe{&extra, 1, 0};
@@ -328,9 +340,10 @@ std::string decompress_payload(const FatbinImage& image, std::uint64_t limit, Bu
         }
         break;
       }
-      out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(image.size, out.size() * 2)));
+      capacity = static_cast<std::size_t>(std::min<std::uint64_t>(image.size, std::uint64_t{capacity} * 2));
+      allocate(capacity);
     }
-    ZSTD_outBuffer o{out.data(), out.size(), produced};
+    ZSTD_outBuffer o{out.data.get(), capacity, produced};
     const auto rc = ZSTD_decompressStream(context.get(), &o, &in);
     if (ZSTD_isError(rc)) {
       throw std::runtime_error(fmt::format("{}: corrupt zstd data ({})", image.name(), ZSTD_getErrorName(rc)));
@@ -339,14 +352,19 @@ std::string decompress_payload(const FatbinImage& image, std::uint64_t limit, Bu
     const bool progressed = o.pos != produced;
     produced = o.pos;
     if (rc == 0) break;  // the frame ended
-    if (!progressed && in.pos == in.size && produced < out.size()) {
+    if (!progressed && in.pos == in.size && produced < capacity) {
       throw std::runtime_error(fmt::format("{}: corrupt zstd data (truncated)", image.name()));
     }
   }
   if (produced != image.size) {
     throw std::runtime_error(fmt::format("{}: corrupt zstd data (wrong size)", image.name()));
   }
+  out.bytes = std::string_view(out.data.get(), produced);
   return out;
+}
+
+std::string decompress_payload(const FatbinImage& image, std::uint64_t limit, Budget* budget) {
+  return std::string(decompress_payload_view(image, limit, budget).view());
 }
 
 std::string ptx_text(const FatbinImage& image, Budget* budget) {

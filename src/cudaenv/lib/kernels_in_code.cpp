@@ -91,7 +91,7 @@ KernelList container_kernels(const FatbinContainer& container, Budget* budget) {
       if (image->kind == FatbinImage::Kind::ptx) {
         list = ptx_kernels(ptx_text(*image, budget));
       } else {
-        list = cubin_kernels(decompress_payload(*image, limit, budget));
+        list = cubin_kernels(decompress_payload_view(*image, limit, budget).view());
         if (!list.known) list.error = fmt::format("{}: {}", image->name(), list.error);
       }
     } catch (const std::exception& e) {

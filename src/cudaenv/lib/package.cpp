@@ -117,6 +117,9 @@ class PackageReader {
       const auto type = archive_entry_filetype(entry);
       if (type != AE_IFREG && type != 0) continue;
       const auto before = drawn_[reader];
+      declared_ = archive_entry_size_is_set(entry) && archive_entry_size(entry) > 0
+                      ? static_cast<std::uint64_t>(archive_entry_size(entry))
+                      : 0;
       if (auto error = read_member(reader, member, depth); !error.empty()) return error;
       const auto pulled = drawn_[reader] - before;
       if (!limit_error_.empty()) return fmt::format("{}: {}", member, limit_error_);
@@ -183,6 +186,9 @@ class PackageReader {
     }
     auto storage = std::make_shared<std::string>(std::move(bytes));
     const auto max_member = budget_.limits().member;
+    // Room for the declared size (up to the limit) at once: no copies while
+    // it grows. Pages are only touched as data arrives.
+    storage->reserve(static_cast<std::size_t>(std::min<std::uint64_t>(declared_, max_member + 1)));
     const std::uint64_t left = max_member - std::min<std::uint64_t>(max_member, storage->size());
     if (auto error = read_into(reader, *storage, left + 1); !error.empty()) return fmt::format("{}: {}", member, error);
     if (storage->size() > max_member) {
@@ -223,6 +229,7 @@ class PackageReader {
   Budget& budget_;
   const std::function<void(InspectedFile&&)>& visit_;
   std::string limit_error_;
+  std::uint64_t declared_ = 0;  // the current member's size, as its header says
   std::map<archive*, std::uint64_t> drawn_;  // bytes read (and charged) from each open reader
   int binaries_ = 0;
 };
@@ -282,7 +289,7 @@ void inspect_path(const std::string& path, const ReadOptions& given, const std::
     options.budget = own.get();
   }
   auto file = inspect_file(path, options);
-  file.budget = own;
+  if (own) file.budget = own;
   if (!file.not_binary) {
     visit(std::move(file));
     return;
@@ -290,7 +297,7 @@ void inspect_path(const std::string& path, const ReadOptions& given, const std::
   // Members keep the outer file's mapping (and its truncation flag) alive.
   const auto torn = file.torn;
   inspect_package(file.bytes, path, options, [&](InspectedFile&& member) {
-    if (!member.budget) member.budget = own;
+    if (own && !member.budget) member.budget = own;
     if (!member.torn) member.torn = torn;
     if (member.changed_while_read()) {
       member.containers.clear();

@@ -10,9 +10,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cudaenv/limits.hpp"
@@ -84,6 +87,16 @@ void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string&
 // `limit`, and charged to `budget` when given. Throws std::runtime_error on
 // corrupt data, LimitExceeded past a limit.
 std::string decompress_payload(const FatbinImage& image, std::uint64_t limit = Limits{}.image, Budget* budget = nullptr);
+
+// The same without copies or zero-filling (for reading kernel names): the
+// bytes are `view()`, owned by `data` when decompressed, or the payload.
+struct DecompressedPayload {
+  std::unique_ptr<char, void (*)(void*)> data{nullptr, &std::free};
+  std::string_view bytes;
+  std::string_view view() const { return bytes; }
+};
+DecompressedPayload decompress_payload_view(const FatbinImage& image, std::uint64_t limit = Limits{}.image,
+                                            Budget* budget = nullptr);
 
 // PTX text without the NUL terminator and padding.
 std::string ptx_text(const FatbinImage& image, Budget* budget = nullptr);

@@ -15,11 +15,13 @@ namespace cudaenv {
 struct Limits {
   // Bytes produced by decompression (package members and streams, fatbin
   // images), all members and nesting levels together.
-  std::uint64_t decompressed = std::uint64_t{8} << 30;
-  // One package member or inner stream held for reading.
-  std::uint64_t member = std::uint64_t{2} << 30;
-  // One fatbin image once decompressed (for its kernel names or --ptx).
-  std::uint64_t image = std::uint64_t{512} << 20;
+  std::uint64_t decompressed = std::uint64_t{4} << 30;
+  // One package member held in memory to be read (the largest real ones:
+  // cuBLASLt 541 MB, libmagma 605 MB).
+  std::uint64_t member = std::uint64_t{1} << 30;
+  // One fatbin image once decompressed (for its kernel names or --ptx); the
+  // largest in CUDA 13's libraries is 37 MiB (cuDNN's engines).
+  std::uint64_t image = std::uint64_t{256} << 20;
   std::uint64_t containers = 1'000'000;  // fatbin containers
   std::uint64_t images = 4'000'000;      // fatbin entries
   std::uint64_t members = 1'000'000;     // package and ar members looked at
@@ -62,8 +64,8 @@ class Budget {
 };
 
 // Text safe to print: control characters (C0, DEL, and C1 in UTF-8) become
-// \xNN escapes, and a backslash becomes "\\", so a name read from a file can
-// neither forge an output line nor drive the terminal.
+// \xNN (\u00NN) escapes, so a name read from a file can neither forge an
+// output line nor drive the terminal. Applying it twice changes nothing.
 std::string printable(std::string_view text);
 
 }  // namespace cudaenv
