@@ -137,8 +137,10 @@ Detection load_detection(const std::string& path) {
   try {
     return detection_from_json(nlohmann::json::parse(text));
   } catch (const std::exception& e) {
-    throw std::invalid_argument(fmt::format("doctor --detection {}: not a saved detection ({}); write it with "
-                                            "'cudaenv detect --save <file>'", printable(path), e.what()));
+    throw std::invalid_argument(fmt::format("doctor --detection {}: not a saved detection ({}); write it again with "
+                                            "'cudaenv detect --save <file>' (in a CMake build tree, configure "
+                                            "with -DCUDAENV_REDETECT=ON), or leave the option out to probe",
+                                            printable(path), e.what()));
   }
 }
 
