@@ -233,21 +233,45 @@ int run_inspect(InspectOptions& options) {
     auto read = options.read;
     read.budget = &budget;
     inspect_path(path, read, [&](InspectedFile&& file) {
-      const auto report = report_file(file, request, as_json);
+      const auto report = report_file(file, request, as_json, /*stream_images=*/true);
       for (const auto& error : report.errors) fmt::print(stderr, "cudaenv inspect: {}\n", printable(error));
       unreadable |= report.unreadable;
       failed |= report.failed;
       partial += report.partial ? 1 : 0;
       if (as_json) {
-        // Indented as it would be inside the whole document.
-        std::string text = json_text(report.json);
-        std::string indented = "\n    ";
-        indented.reserve(text.size() + text.size() / 8);
-        for (const char c : text) {
-          indented += c;
-          if (c == '\n') indented += "    ";
+        // Indented as it would be inside the whole document, with the images
+        // written one by one where the placeholder stands.
+        const auto indented = [](std::string_view text, std::string_view indent) {
+          std::string out;
+          out.reserve(text.size() + text.size() / 8);
+          for (const char c : text) {
+            out += c;
+            if (c == '\n') out += indent;
+          }
+          return out;
+        };
+        const std::string text = json_text(report.json);
+        // A JSON string holds no raw newline: this match is the key itself.
+        const std::string placeholder = fmt::format("\n  \"images\": {}", nlohmann::json(kStreamedImages).dump());
+        const auto at = text.find(placeholder);
+        fmt::print("{}\n    ", written++ ? "," : "");
+        if (at == std::string::npos) {
+          fmt::print("{}", indented(text, "    "));
+        } else {
+          const auto head_end = at + placeholder.size() - nlohmann::json(kStreamedImages).dump().size();
+          fmt::print("{}", indented(std::string_view(text).substr(0, head_end), "    "));
+          std::size_t images = 0;
+          int index = 0;
+          for (const auto& container : file.containers) {
+            ++index;
+            for (const auto& image : container.images) {
+              fmt::print("{}\n        {}", images++ ? "," : "[",
+                         indented(json_text(image_to_json(container, index, image)), "        "));
+            }
+          }
+          fmt::print("{}", images ? "\n      ]" : "[]");
+          fmt::print("{}", indented(std::string_view(text).substr(at + placeholder.size()), "    "));
         }
-        fmt::print("{}{}", written++ ? "," : "", indented);
       } else {
         fmt::print("{}", report.text);
       }

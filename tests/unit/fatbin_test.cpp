@@ -235,3 +235,34 @@ TEST_CASE("CheckTarget parses the values of --check") {
   CHECK_THROWS_AS(CheckTarget::parse("@12.4"), std::invalid_argument);
   CHECK_THROWS_AS(CheckTarget::parse("9.0a"), std::invalid_argument);
 }
+
+TEST_CASE("limits: --limit NAME=VALUE and the budget") {
+  Limits limits;
+  CHECK(limits.set("member=2G").empty());
+  CHECK(limits.member == std::uint64_t{2} << 30);
+  CHECK(limits.set("depth=2").empty());
+  CHECK(limits.depth == 2);
+  CHECK_THAT(limits.set("nonsense=1"), ContainsSubstring("NAME=VALUE"));
+  CHECK_THAT(limits.set("member"), ContainsSubstring("NAME=VALUE"));
+  CHECK_THAT(limits.set("member=-1"), ContainsSubstring("positive whole number"));
+  CHECK_THAT(limits.set("member=0"), ContainsSubstring("positive whole number"));
+  CHECK_THAT(limits.set("member=99999999999999999999999"), ContainsSubstring("positive whole number"));
+  CHECK_THAT(limits.set("member=99999999999T"), ContainsSubstring("positive whole number"));
+  Budget budget(limits);
+  budget.member();
+  budget.member();
+  limits.members = 2;
+  Budget small(limits);
+  small.member();
+  small.member();
+  CHECK_THROWS_WITH(small.member(), ContainsSubstring("--limit members="));
+}
+
+TEST_CASE("printable: names from files cannot forge lines or drive the terminal") {
+  CHECK(printable("lib/x.so") == "lib/x.so");
+  CHECK(printable("a\nb") == "a\\x0ab");
+  CHECK(printable("\x1b]0;t\x07") == "\\x1b]0;t\\x07");
+  CHECK(printable("\xc2\x9b" "2J") == "\\u009b2J");
+  CHECK(printable("caf\xc3\xa9") == "caf\xc3\xa9");  // other UTF-8 stays
+  CHECK(printable(printable("a\nb")) == printable("a\nb"));
+}

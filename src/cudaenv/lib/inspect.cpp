@@ -414,31 +414,37 @@ std::string images_to_text(const InspectedFile& file) {
   return out;
 }
 
-nlohmann::json file_to_json(const InspectedFile& file) {
+nlohmann::json image_to_json(const FatbinContainer& container, int index, const FatbinImage& image) {
+  using nlohmann::json;
+  // Built member by member: an initializer list would copy every value.
+  json entry = json::object();
+  entry["kind"] = to_string(image.kind);
+  entry["arch"] = image.cmake_arch();
+  entry["name"] = image.name();
+  entry["ptx_isa"] = image.ptx_isa ? json(image.ptx_isa->str()) : json(nullptr);
+  entry["code_version"] = image.code_version ? json(image.code_version->str()) : json(nullptr);
+  entry["compressed"] =
+      image.compression == FatbinImage::Compression::none ? json(false) : json(to_string(image.compression));
+  entry["size"] = image.size;
+  entry["stored_size"] = image.stored_size;
+  entry["container"] = index;
+  entry["member"] = container.member.empty() ? json(nullptr) : json(container.member);
+  entry["section"] = container.section;
+  entry["identifier"] = image.identifier.empty() ? json(nullptr) : json(image.identifier);
+  entry["warning"] = image.warning.empty() ? json(nullptr) : json(image.warning);
+  return entry;
+}
+
+nlohmann::json file_to_json(const InspectedFile& file, bool with_images) {
   using nlohmann::json;
   json images = json::array();
   int index = 0;
   for (const auto& container : file.containers) {
     ++index;
-    for (const auto& image : container.images) {
-      // Built member by member: an initializer list would copy every value.
-      json& entry = images.emplace_back(json::object());
-      entry["kind"] = to_string(image.kind);
-      entry["arch"] = image.cmake_arch();
-      entry["name"] = image.name();
-      entry["ptx_isa"] = image.ptx_isa ? json(image.ptx_isa->str()) : json(nullptr);
-      entry["code_version"] = image.code_version ? json(image.code_version->str()) : json(nullptr);
-      entry["compressed"] =
-          image.compression == FatbinImage::Compression::none ? json(false) : json(to_string(image.compression));
-      entry["size"] = image.size;
-      entry["stored_size"] = image.stored_size;
-      entry["container"] = index;
-      entry["member"] = container.member.empty() ? json(nullptr) : json(container.member);
-      entry["section"] = container.section;
-      entry["identifier"] = image.identifier.empty() ? json(nullptr) : json(image.identifier);
-      entry["warning"] = image.warning.empty() ? json(nullptr) : json(image.warning);
-    }
+    if (!with_images) continue;
+    for (const auto& image : container.images) images.push_back(image_to_json(container, index, image));
   }
+  if (!with_images) images = kStreamedImages;
   json entry = json::object();
   entry["path"] = file.path;
   entry["error"] = file.error.empty() ? json(nullptr) : json(file.error);

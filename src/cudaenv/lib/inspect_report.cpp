@@ -107,14 +107,15 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
 
 namespace {
 
-FileReport report_of(const InspectedFile& file, const InspectRequest& request, bool as_json);
+FileReport report_of(const InspectedFile& file, const InspectRequest& request, bool as_json, bool stream_images);
 
 }  // namespace
 
-FileReport report_file(const InspectedFile& file, const InspectRequest& request, bool as_json) {
+FileReport report_file(const InspectedFile& file, const InspectRequest& request, bool as_json,
+                       bool stream_images) {
   FileReport report;
   try {
-    report = report_of(file, request, as_json);
+    report = report_of(file, request, as_json, stream_images);
   } catch (const LimitExceeded& e) {
     report = FileReport{};
     report.unreadable = true;
@@ -144,9 +145,9 @@ FileReport report_file(const InspectedFile& file, const InspectRequest& request,
 
 namespace {
 
-FileReport report_of(const InspectedFile& file, const InspectRequest& request, bool as_json) {
+FileReport report_of(const InspectedFile& file, const InspectRequest& request, bool as_json, bool stream_images) {
   FileReport report;
-  if (as_json) report.json = file_to_json(file);
+  if (as_json) report.json = file_to_json(file, !stream_images);
   if (!file.error.empty()) {
     report.unreadable = true;
     report.errors.push_back(fmt::format("{}: {}", file.path, file.error));

@@ -54,6 +54,11 @@ InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOpti
 // The image table of one file (without its path line), and the file as JSON
 // (path, containers, images, libraries, notes): what report_file prints.
 std::string images_to_text(const InspectedFile& file);
-nlohmann::json file_to_json(const InspectedFile& file);
+// With `with_images` false, "images" holds kStreamedImages instead, for a
+// writer that prints each image_to_json in its place (no document of every
+// image at once).
+nlohmann::json file_to_json(const InspectedFile& file, bool with_images = true);
+nlohmann::json image_to_json(const FatbinContainer& container, int index, const FatbinImage& image);
+inline constexpr const char* kStreamedImages = "(images written one by one)";
 
 }  // namespace cudaenv
