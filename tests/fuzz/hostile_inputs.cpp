@@ -577,6 +577,41 @@ int main(int argc, char** argv) {
     std::printf("%-34s %s\n", "07-truncated-while-read", ok ? "ok" : "FAILED: no zero page or no mark");
     failures += ok ? 0 : 1;
   }
+  // 17: concurrent `detect --save` to one file always leave one whole answer
+  // (each writes a temporary file beside it and renames it), and no
+  // temporary file behind.
+  if (only.empty() || std::string("17-concurrent-saves").find(only) != std::string::npos) {
+    const auto saved = work / "concurrent" / "detection.json";
+    fs::remove_all(saved.parent_path());
+    fs::create_directories(saved.parent_path());
+    bool ok = true;
+    for (int round = 0; round < 8 && ok; ++round) {
+      std::vector<pid_t> children;
+      for (int i = 0; i < 3; ++i) {
+        const pid_t pid = fork();
+        if (pid == 0) {
+          const int null = open("/dev/null", O_WRONLY);
+          dup2(null, 1);
+          dup2(null, 2);
+          putenv(const_cast<char*>("CUDA_VISIBLE_DEVICES="));
+          execl(helper.c_str(), helper.c_str(), "detect", "--save", saved.c_str(), static_cast<char*>(nullptr));
+          _exit(127);
+        }
+        children.push_back(pid);
+      }
+      for (const auto pid : children) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+      }
+      std::ifstream in(saved, std::ios::binary);
+      const std::string text(std::istreambuf_iterator<char>(in), {});
+      ok = ok && text.size() > 2 && text.front() == '{' && text.substr(text.size() - 2) == "}\n";
+      for (const auto& entry : fs::directory_iterator(saved.parent_path())) ok = ok && entry.path() == saved;
+    }
+    std::printf("%-34s %s\n", "17-concurrent-saves", ok ? "ok" : "FAILED: a partial file or a temporary left");
+    failures += ok ? 0 : 1;
+  }
   // 19: CMake bracket text that ends in "]==".
   if (only.empty() || std::string("19-cmake-bracket").find(only) != std::string::npos) {
     const auto text = cudaenv::cmake_bracket("Evil GPU]==");
