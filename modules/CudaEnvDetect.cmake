@@ -279,6 +279,17 @@ function(cudaenv_detect)
   endif()
 
   _cudaenv_detection_current(current fingerprint "${helper}")
+  # The saved answer must still be there, whole: a missing or empty file (a
+  # full disk, a cleaned build tree) means probing again.
+  if(current)
+    set(saved_size 0)
+    if(EXISTS "${_CUDAENV_DETECT_SAVED}")
+      file(SIZE "${_CUDAENV_DETECT_SAVED}" saved_size)
+    endif()
+    if(saved_size EQUAL 0)
+      set(current OFF)
+    endif()
+  endif()
   if(NOT current)
     set(timeout 10)
     if("$ENV{CUDAENV_DETECT_TIMEOUT}" MATCHES "^[0-9]+(\\.[0-9]*)?$")
@@ -359,11 +370,22 @@ function(cudaenv_check_compatibility)
   endif()
   # What cudaenv_detect found, while it still describes this machine.
   _cudaenv_detection_current(current fingerprint "${helper}")
+  set(with_saved "")
   if(current AND EXISTS "${_CUDAENV_DETECT_SAVED}")
-    list(APPEND command --detection "${_CUDAENV_DETECT_SAVED}")
+    set(with_saved --detection "${_CUDAENV_DETECT_SAVED}")
   endif()
-  execute_process(COMMAND "${helper}" ${command}
+  execute_process(COMMAND "${helper}" ${command} ${with_saved}
     RESULT_VARIABLE rc OUTPUT_VARIABLE answer ERROR_VARIABLE error TIMEOUT 120)
+  if(with_saved AND NOT rc MATCHES "^[01]$")
+    # A saved detection that cannot be read (damaged build tree): probe
+    # again instead, and have the next cudaenv_detect probe afresh too.
+    string(STRIP "${error}" error)
+    message(STATUS "CudaEnv: the saved detection ${_CUDAENV_DETECT_SAVED} is unusable (${error}); probing the "
+      "driver again (-DCUDAENV_REDETECT=ON refreshes the saved answer)")
+    set(_CUDAENV_DETECT_FINGERPRINT "" CACHE INTERNAL "what the cached detection depends on")
+    execute_process(COMMAND "${helper}" ${command}
+      RESULT_VARIABLE rc OUTPUT_VARIABLE answer ERROR_VARIABLE error TIMEOUT 120)
+  endif()
   if(NOT rc MATCHES "^[01]$")
     string(STRIP "${error}" error)
     message(FATAL_ERROR "CudaEnv: '${helper} doctor' failed (${rc}): ${error}")

@@ -1,7 +1,9 @@
 // cudaenv: what CUDA can do on this machine. `detect` reports the driver,
 // GPUs and toolkit; `doctor` says what will and will not work, and why;
 // `inspect` reads the GPU code in binaries and says where it runs.
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <gnu/libc-version.h>
 #endif
@@ -23,6 +25,7 @@
 #include "cudaenv/driver_probe.hpp"
 #include "cudaenv/inspect.hpp"
 #include "cudaenv/inspect_report.hpp"
+#include "cudaenv/limits.hpp"
 #include "cudaenv/package.hpp"
 #include "cudaenv/toolkit_probe.hpp"
 
@@ -47,14 +50,49 @@ struct DetectOptions {
   std::string save_path;
 };
 
+// Writes `text` to `path` whole or not at all: a temporary file beside it,
+// written, flushed to disk and checked, then renamed over it. A full disk or
+// a concurrent writer can never leave a short or mixed file behind. Only a
+// regular file (or nothing) is replaced: /dev/full is not a place to save.
+std::string save_atomically(const std::string& path, const std::string& text) {
+  struct stat status {};
+  if (lstat(path.c_str(), &status) == 0 && !S_ISREG(status.st_mode)) {
+    return "it exists and is not a regular file; give a file name";
+  }
+  std::string temporary = path + ".tmp-XXXXXX";
+  const int fd = mkstemp(temporary.data());
+  if (fd < 0) return fmt::format("cannot create a file beside it: {}", std::strerror(errno));
+  std::size_t done = 0;
+  int error = 0;
+  while (done < text.size()) {
+    const auto n = write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error = n < 0 ? errno : ENOSPC;
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (error == 0 && fsync(fd) != 0) error = errno;
+  if (close(fd) != 0 && error == 0) error = errno;
+  struct stat written {};
+  if (error == 0 && (stat(temporary.c_str(), &written) != 0 || static_cast<std::size_t>(written.st_size) != text.size())) {
+    error = EIO;
+  }
+  if (error == 0 && rename(temporary.c_str(), path.c_str()) != 0) error = errno;
+  if (error != 0) {
+    unlink(temporary.c_str());
+    return std::strerror(error);
+  }
+  return {};
+}
+
 int run_detect(const DetectOptions& options) {
   const auto env = process_environment();
   const auto detection = detect_all(env);
   if (!options.save_path.empty()) {
-    std::ofstream save(options.save_path, std::ios::binary | std::ios::trunc);
-    save << json_text(to_json(detection)) << "\n";
-    if (!save.good()) {
-      fmt::print(stderr, "cudaenv detect: cannot write --save {}: {}\n", options.save_path, std::strerror(errno));
+    if (auto error = save_atomically(options.save_path, json_text(to_json(detection)) + "\n"); !error.empty()) {
+      fmt::print(stderr, "cudaenv detect: cannot write --save {}: {}\n", printable(options.save_path), error);
       return 2;
     }
   }
@@ -63,18 +101,46 @@ int run_detect(const DetectOptions& options) {
 }
 
 // A detection saved by `detect --save`, so the doctor need not probe again.
+// Opened like inspect's files: never a FIFO or a device, and read to a bound.
 Detection load_detection(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::invalid_argument(fmt::format("doctor --detection {}: cannot read it ({}); pass a file written by "
-                                            "'cudaenv detect --save <file>', or leave the option out to probe",
-                                            path, std::strerror(errno)));
+  const auto fail = [&](const std::string& why) {
+    return std::invalid_argument(fmt::format("doctor --detection {}: cannot read it ({}); pass a file written by "
+                                             "'cudaenv detect --save <file>', or leave the option out to probe",
+                                             printable(path), why));
+  };
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) throw fail(std::strerror(errno));
+  struct stat status {};
+  if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+    close(fd);
+    throw fail("not a regular file");
   }
+  constexpr std::size_t kMax = 16 << 20;
+  std::string text;
+  char block[65536];
+  while (true) {
+    const auto n = read(fd, block, sizeof block);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      close(fd);
+      throw fail(std::strerror(error));
+    }
+    if (n == 0) break;
+    text.append(block, static_cast<std::size_t>(n));
+    if (text.size() > kMax) {
+      close(fd);
+      throw fail("larger than 16 MiB: not a saved detection");
+    }
+  }
+  close(fd);
   try {
-    return detection_from_json(nlohmann::json::parse(in));
+    return detection_from_json(nlohmann::json::parse(text));
   } catch (const std::exception& e) {
-    throw std::invalid_argument(fmt::format("doctor --detection {}: not a saved detection ({}); write it with "
-                                            "'cudaenv detect --save <file>'", path, e.what()));
+    throw std::invalid_argument(fmt::format("doctor --detection {}: not a saved detection ({}); write it again with "
+                                            "'cudaenv detect --save <file>' (in a CMake build tree, configure "
+                                            "with -DCUDAENV_REDETECT=ON), or leave the option out to probe",
+                                            printable(path), e.what()));
   }
 }
 
@@ -104,6 +170,7 @@ struct InspectOptions {
   std::vector<std::string> paths, checks, required;
   std::string format = "text";
   std::string max_size, driver;
+  std::vector<std::string> limits;
   InspectRequest request;
   ReadOptions read;
 };
@@ -138,8 +205,16 @@ int run_inspect(InspectOptions& options) {
     }
   }
 
+  Limits limits;
+  for (const auto& text : options.limits) {
+    if (auto error = limits.set(text); !error.empty()) throw std::invalid_argument(error);
+  }
+
   const bool as_json = options.format == "json";
-  nlohmann::json files = nlohmann::json::array();
+  // JSON is written file by file as each is read (the document is the same
+  // as one built whole, without holding every file's record at once).
+  std::size_t written = 0;
+  if (as_json) fmt::print("{{\n  \"files\": [");
   bool unreadable = false, failed = false;
   int partial = 0;
   for (const auto& path : options.paths) {
@@ -149,24 +224,61 @@ int run_inspect(InspectOptions& options) {
       if (stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
           static_cast<std::uint64_t>(status.st_size) > *max_size) {
         failed = true;
-        fmt::print(stderr, "cudaenv inspect: {}: {} bytes, over --max-size {} ({} bytes)\n", path, status.st_size,
-                   options.max_size, *max_size);
+        fmt::print(stderr, "cudaenv inspect: {}: {} bytes, over --max-size {} ({} bytes)\n", printable(path),
+                   status.st_size, options.max_size, *max_size);
       }
     }
-    inspect_path(path, options.read, PackageLimits{}, [&](InspectedFile&& file) {
-      const auto report = report_file(file, request, as_json);
-      for (const auto& error : report.errors) fmt::print(stderr, "cudaenv inspect: {}\n", error);
+    // One budget per file named (limits.hpp): a package's members share it.
+    Budget budget(limits);
+    auto read = options.read;
+    read.budget = &budget;
+    inspect_path(path, read, [&](InspectedFile&& file) {
+      const auto report = report_file(file, request, as_json, /*stream_images=*/true);
+      for (const auto& error : report.errors) fmt::print(stderr, "cudaenv inspect: {}\n", printable(error));
       unreadable |= report.unreadable;
       failed |= report.failed;
       partial += report.partial ? 1 : 0;
       if (as_json) {
-        files.push_back(std::move(report.json));
+        // Indented as it would be inside the whole document, with the images
+        // written one by one where the placeholder stands.
+        const auto indented = [](std::string_view text, std::string_view indent) {
+          std::string out;
+          out.reserve(text.size() + text.size() / 8);
+          for (const char c : text) {
+            out += c;
+            if (c == '\n') out += indent;
+          }
+          return out;
+        };
+        const std::string text = json_text(report.json);
+        // A JSON string holds no raw newline: this match is the key itself.
+        const std::string placeholder = fmt::format("\n  \"images\": {}", nlohmann::json(kStreamedImages).dump());
+        const auto at = text.find(placeholder);
+        fmt::print("{}\n    ", written++ ? "," : "");
+        if (at == std::string::npos) {
+          fmt::print("{}", indented(text, "    "));
+        } else {
+          const auto head_end = at + placeholder.size() - nlohmann::json(kStreamedImages).dump().size();
+          fmt::print("{}", indented(std::string_view(text).substr(0, head_end), "    "));
+          std::size_t images = 0;
+          int index = 0;
+          for (const auto& container : file.containers) {
+            ++index;
+            for (const auto& image : container.images) {
+              fmt::print("{}\n        {}", images++ ? "," : "[",
+                         indented(json_text(image_to_json(container, index, image)), "        "));
+            }
+          }
+          fmt::print("{}", images ? "\n      ]" : "[]");
+          fmt::print("{}", indented(std::string_view(text).substr(at + placeholder.size()), "    "));
+        }
       } else {
         fmt::print("{}", report.text);
       }
+      std::fflush(stdout);
     });
   }
-  if (as_json) fmt::print("{}\n", json_text(nlohmann::json{{"files", std::move(files)}}));
+  if (as_json) fmt::print("{}]\n}}\n", written ? "\n  " : "");
   if (partial > 0) {
     fmt::print(stderr, "cudaenv inspect: warning: {} file{} only partly run{} on a checked GPU (some kernels have no "
                "code for it); exit code 0 all the same, --strict makes it a failure\n",
@@ -226,6 +338,10 @@ int main(int argc, char** argv) {
   inspect->add_option("--max-size", inspect_options.max_size,
                       "Release check: the largest each file named may be, e.g. 100MB");
   inspect->add_flag("--ptx", inspect_options.request.with_ptx, "Also print the PTX text (decompressed)");
+  inspect->add_option("--limit", inspect_options.limits,
+                      "Raise or lower a limit on what reading one named file may cost, as NAME=VALUE "
+                      "(repeatable; names: " + Limits::names() + "; docs/status.md lists the defaults)")
+      ->allow_extra_args(false);
   inspect->add_flag("--verify-cubins", inspect_options.read.verify_zstd_cubins,
                     "Also cross-check zstd-compressed cubins against their entries (slower)");
   inspect->footer(
@@ -257,7 +373,10 @@ int main(int argc, char** argv) {
     if (*inspect) return run_inspect(inspect_options);
     if (*doctor) return run_doctor(doctor_options);
   } catch (const std::invalid_argument& e) {
-    fmt::print(stderr, "cudaenv: {}\n", e.what());
+    fmt::print(stderr, "cudaenv: {}\n", printable(e.what()));
+    return 2;
+  } catch (const std::out_of_range& e) {  // a number too large to parse is a usage error too
+    fmt::print(stderr, "cudaenv: a number in the arguments is out of range ({}); run 'cudaenv --help'\n", e.what());
     return 2;
   } catch (const std::exception& e) {
     fmt::print(stderr, "cudaenv: internal error: {}\n", e.what());

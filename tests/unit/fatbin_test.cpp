@@ -184,10 +184,23 @@ TEST_CASE("decompression is bounded and checked") {
   CHECK(image.compression == FatbinImage::Compression::lz4);
   CHECK(ptx_text(image) == text);
 
-  SECTION("a declared size the data cannot have is refused before allocating") {
+  SECTION("a declared size over the image limit is refused before allocating, naming the limit") {
     auto bomb = image;
     bomb.size = std::uint64_t{1} << 40;
+    CHECK_THROWS_WITH(decompress_payload(bomb), ContainsSubstring("limit exceeded") && ContainsSubstring("--limit image"));
+  }
+  SECTION("an LZ4 block cannot expand more than 255x: a larger declared size is refused") {
+    auto bomb = image;
+    bomb.size = std::uint64_t{64} << 20;
     CHECK_THROWS_WITH(decompress_payload(bomb), ContainsSubstring("refusing"));
+  }
+  SECTION("the budget of the file is charged, and refuses past its limit") {
+    Limits limits;
+    limits.decompressed = text.size() + text.size() / 2;
+    Budget budget(limits);
+    CHECK(decompress_payload(image, limits.image, &budget).size() == text.size());
+    CHECK(budget.decompressed_so_far() == text.size());
+    CHECK_THROWS_AS(decompress_payload(image, limits.image, &budget), LimitExceeded);
   }
   SECTION("a wrong declared size is corrupt data") {
     auto wrong = image;
@@ -221,4 +234,35 @@ TEST_CASE("CheckTarget parses the values of --check") {
   CHECK_THROWS_AS(CheckTarget::parse("8.9@"), std::invalid_argument);
   CHECK_THROWS_AS(CheckTarget::parse("@12.4"), std::invalid_argument);
   CHECK_THROWS_AS(CheckTarget::parse("9.0a"), std::invalid_argument);
+}
+
+TEST_CASE("limits: --limit NAME=VALUE and the budget") {
+  Limits limits;
+  CHECK(limits.set("member=2G").empty());
+  CHECK(limits.member == std::uint64_t{2} << 30);
+  CHECK(limits.set("depth=2").empty());
+  CHECK(limits.depth == 2);
+  CHECK_THAT(limits.set("nonsense=1"), ContainsSubstring("NAME=VALUE"));
+  CHECK_THAT(limits.set("member"), ContainsSubstring("NAME=VALUE"));
+  CHECK_THAT(limits.set("member=-1"), ContainsSubstring("positive whole number"));
+  CHECK_THAT(limits.set("member=0"), ContainsSubstring("positive whole number"));
+  CHECK_THAT(limits.set("member=99999999999999999999999"), ContainsSubstring("positive whole number"));
+  CHECK_THAT(limits.set("member=99999999999T"), ContainsSubstring("positive whole number"));
+  Budget budget(limits);
+  budget.member();
+  budget.member();
+  limits.members = 2;
+  Budget small(limits);
+  small.member();
+  small.member();
+  CHECK_THROWS_WITH(small.member(), ContainsSubstring("--limit members="));
+}
+
+TEST_CASE("printable: names from files cannot forge lines or drive the terminal") {
+  CHECK(printable("lib/x.so") == "lib/x.so");
+  CHECK(printable("a\nb") == "a\\x0ab");
+  CHECK(printable("\x1b]0;t\x07") == "\\x1b]0;t\\x07");
+  CHECK(printable("\xc2\x9b" "2J") == "\\u009b2J");
+  CHECK(printable("caf\xc3\xa9") == "caf\xc3\xa9");  // other UTF-8 stays
+  CHECK(printable(printable("a\nb")) == printable("a\nb"));
 }

@@ -5,8 +5,14 @@
 namespace cudaenv {
 
 std::string cmake_bracket(std::string_view text) {
+  // The closing bracket must not occur in the text, nor be completed by it:
+  // text ending in "]==" would close "]==]" early ("...]==]==]").
   std::string equals = "==";
-  while (text.find("]" + equals + "]") != std::string_view::npos) equals += '=';
+  const auto closes_early = [&] {
+    const std::string close = "]" + equals + "]";
+    return (std::string(text) + close).find(close) != text.size();
+  };
+  while (closes_early()) equals += '=';
   return "[" + equals + "[" + std::string(text) + "]" + equals + "]";
 }
 

@@ -89,6 +89,8 @@ std::optional<std::vector<CodeImage>> images_from_architecture(std::string_view 
   static const std::regex pattern("^([0-9]+)([0-9])([af]?)(-real|-virtual)?$");
   std::cmatch match;
   if (!std::regex_match(entry.begin(), entry.end(), match, pattern)) return std::nullopt;
+  // Too many digits for a capability is not an architecture either.
+  if (match[1].length() > 4) return std::nullopt;
   const Version capability{std::stoi(match[1].str()), std::stoi(match[2].str())};
   const char variant = match[3].length() ? match[3].str()[0] : 0;
   const std::string kind = match[4].str();

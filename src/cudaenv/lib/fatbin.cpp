@@ -23,8 +23,10 @@ T read(Bytes bytes, std::size_t offset) {  // caller checked the bounds
   return value;
 }
 
-bool all_zero(Bytes bytes) {
-  return std::all_of(bytes.begin(), bytes.end(), [](std::byte b) { return b == std::byte{0}; });
+bool all_zero(Bytes bytes, std::size_t* looked = nullptr) {
+  const auto it = std::find_if(bytes.begin(), bytes.end(), [](std::byte b) { return b != std::byte{0}; });
+  if (looked) *looked = static_cast<std::size_t>(it - bytes.begin());
+  return it == bytes.end();
 }
 
 // The first bytes of an image once decompressed, for the cubin cross-check.
@@ -119,9 +121,15 @@ std::string FatbinImage::name() const {
   return fmt::format("{}_{}", prefix, cmake_arch());
 }
 
-std::string parse_fatbin_region(Bytes region, const std::string& member, const std::string& section,
-                                std::vector<FatbinContainer>& out, const ReadOptions& options) {
+namespace {
+
+// The walk itself; `walked` says how far into `region` it looked (what a
+// failed candidate of the magic scan cost).
+std::string parse_region(Bytes region, const std::string& member, const std::string& section,
+                         std::vector<FatbinContainer>& out, const ReadOptions& options, Budget& budget,
+                         std::size_t& walked) {
   std::size_t offset = 0;
+  walked = 0;
   while (offset < region.size()) {
     const auto rest = region.size() - offset;
     if (rest < kContainerHeaderSize || read<std::uint32_t>(region, offset) != kFatbinMagic) {
@@ -143,10 +151,12 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
       return fmt::format("{}: container at {:#x} claims {} bytes, but only {} follow (truncated?)", section, offset,
                          fat_size, rest - header_size);
     }
+    budget.container();
     FatbinContainer container{member, section, offset, {}};
     const Bytes entries = region.subspan(offset + header_size, fat_size);
     std::size_t at = 0;
     while (at < entries.size()) {
+      walked = offset + header_size + at + kEntryHeaderSize;
       const auto left = entries.size() - at;
       if (left < kEntryHeaderSize) {
         if (all_zero(entries.subspan(at))) break;
@@ -156,7 +166,10 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
       const auto entry_version = read<std::uint16_t>(entries, at + 2);
       const auto entry_header = read<std::uint32_t>(entries, at + 4);
       const auto payload_size = read<std::uint64_t>(entries, at + 8);
-      if (kind == 0 && all_zero(entries.subspan(at))) break;  // padding
+      std::size_t zeros = 0;
+      const bool padding = kind == 0 && all_zero(entries.subspan(at), &zeros);
+      walked = offset + header_size + at + zeros;
+      if (padding) break;
       if (entry_version != kEntryVersion) {
         return fmt::format("{}: entry at {:#x} has version {:#x}, expected 0x0101", section,
                            offset + header_size + at, entry_version);
@@ -209,20 +222,33 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
           (image.compression != FatbinImage::Compression::zstd || options.verify_zstd_cubins)) {
         image.warning = check_cubin(image);
       }
+      budget.image();
       container.images.push_back(std::move(image));
       at += entry_header + payload_size;  // at least 64 bytes: the walk ends
     }
     out.push_back(std::move(container));
     offset += header_size + fat_size;
     offset = (offset + 7) & ~static_cast<std::size_t>(7);
+    walked = std::min(offset, region.size());
   }
   return {};
+}
+
+}  // namespace
+
+std::string parse_fatbin_region(Bytes region, const std::string& member, const std::string& section,
+                                std::vector<FatbinContainer>& out, const ReadOptions& options) {
+  Budget own;
+  std::size_t walked = 0;
+  return parse_region(region, member, section, out, options, options.budget ? *options.budget : own, walked);
 }
 
 void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string& section,
                       std::vector<FatbinContainer>& out, const ReadOptions& options) {
   constexpr unsigned char magic[] = {0x50, 0xed, 0x55, 0xba};
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  Budget own;
+  Budget& budget = options.budget ? *options.budget : own;
   std::size_t at = 0;
   while (at + kContainerHeaderSize <= bytes.size()) {
     const void* hit = memmem(data + at, bytes.size() - at, magic, sizeof magic);
@@ -232,11 +258,23 @@ void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string&
     const auto fat_size = read<std::uint64_t>(bytes, at + 8);
     // Strict: version 1, a 16-byte header, a size that fits, and every entry
     // valid; anything else is data that happens to hold the magic.
+    // A candidate that fails costs the bytes its walk looked at. Honest
+    // files pay that only for stray magic numbers; nested fake containers
+    // that each walk to the end of the file run out of budget (a linear
+    // bound on the work, the error naming the limit) instead of time.
     std::vector<FatbinContainer> found;
-    if (read<std::uint16_t>(bytes, at + 4) == 1 && read<std::uint16_t>(bytes, at + 6) == kContainerHeaderSize &&
-        fat_size > 0 && fat_size <= bytes.size() - at - kContainerHeaderSize &&
-        parse_fatbin_region(bytes.subspan(at, kContainerHeaderSize + fat_size), member, section, found, options).empty() &&
-        found.size() == 1 && !found.front().images.empty()) {
+    std::size_t walked = 0;
+    Budget trial(budget.limits());  // counts, then charged only if kept
+    const bool plausible = read<std::uint16_t>(bytes, at + 4) == 1 &&
+                           read<std::uint16_t>(bytes, at + 6) == kContainerHeaderSize && fat_size > 0 &&
+                           fat_size <= bytes.size() - at - kContainerHeaderSize;
+    const bool clean = plausible &&
+                       parse_region(bytes.subspan(at, kContainerHeaderSize + fat_size), member, section, found, options,
+                                    trial, walked).empty();
+    budget.scanned(sizeof magic + (clean ? 0 : walked), bytes.size());
+    if (clean && found.size() == 1 && !found.front().images.empty()) {
+      budget.container();
+      for (std::size_t i = 0; i < found.front().images.size(); ++i) budget.image();
       found.front().offset = at;
       out.push_back(std::move(found.front()));
       at += kContainerHeaderSize + fat_size;
@@ -246,34 +284,91 @@ void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string&
   }
 }
 
-std::string decompress_payload(const FatbinImage& image, std::uint64_t limit) {
+DecompressedPayload decompress_payload_view(const FatbinImage& image, std::uint64_t limit, Budget* budget) {
   const auto* src = reinterpret_cast<const char*>(image.payload.data());
   const auto stored = image.payload.size();
-  if (image.compression == FatbinImage::Compression::none) return std::string(src, stored);
-  // LZ4 and zstd cannot expand by more than about 255x: a larger declared
-  // size is a lie, and allocating it would let a file exhaust memory.
-  if (image.size > limit || image.size > stored * 256 + 1024) {
-    throw std::runtime_error(fmt::format("{} declares {} decompressed bytes from {} stored; refusing", image.name(),
-                                         image.size, stored));
+  DecompressedPayload out;
+  if (image.compression == FatbinImage::Compression::none) {
+    out.bytes = std::string_view(src, stored);
+    return out;
   }
-  std::string out(image.size, '\0');
+  if (image.size > limit) {
+    Budget::exceed("image", limit, fmt::format("bytes in one decompressed fatbin image ({} declares {})",
+                                               printable(image.name()), image.size));
+  }
+  const auto allocate = [&](std::size_t size) {
+    void* grown = std::realloc(out.data.get(), std::max<std::size_t>(size, 1));
+    if (!grown) throw std::bad_alloc();
+    (void)out.data.release();
+    out.data.reset(static_cast<char*>(grown));
+  };
   if (image.compression == FatbinImage::Compression::lz4) {
-    const int n = LZ4_decompress_safe(src, out.data(), static_cast<int>(stored), static_cast<int>(out.size()));
+    // An LZ4 block cannot expand more than 255x: a larger declared size is a
+    // lie, and the buffer LZ4 needs up front must not be sized by one.
+    if (image.size > stored * 255 + 1024 || stored > static_cast<std::uint64_t>(INT32_MAX)) {
+      throw std::runtime_error(fmt::format("{} declares {} decompressed bytes from {} LZ4 bytes; refusing",
+                                           image.name(), image.size, stored));
+    }
+    if (budget) budget->decompressed(image.size);
+    allocate(static_cast<std::size_t>(image.size));
+    const int n = LZ4_decompress_safe(src, out.data.get(), static_cast<int>(stored), static_cast<int>(image.size));
     if (n < 0 || static_cast<std::uint64_t>(n) != image.size) {
       throw std::runtime_error(fmt::format("{}: corrupt LZ4 data", image.name()));
     }
+    out.bytes = std::string_view(out.data.get(), image.size);
     return out;
   }
-  const auto n = ZSTD_decompress(out.data(), out.size(), src, stored);
-  if (ZSTD_isError(n) || n != image.size) {
-    throw std::runtime_error(fmt::format("{}: corrupt zstd data ({})", image.name(),
-                                         ZSTD_isError(n) ? ZSTD_getErrorName(n) : "wrong size"));
+  // zstd can expand far more (long runs): stream into a buffer that grows
+  // with the data actually produced, never past the declared size. Honest
+  // images (the largest real ones are tens of MiB) get one buffer.
+  thread_local std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+  ZSTD_DCtx_reset(context.get(), ZSTD_reset_session_only);
+  std::size_t capacity = static_cast<std::size_t>(std::min<std::uint64_t>(image.size, std::uint64_t{64} << 20));
+  allocate(capacity);
+  ZSTD_inBuffer in{src, stored, 0};
+  std::size_t produced = 0;
+  while (true) {
+    if (produced == capacity) {
+      if (capacity == image.size) {
+        // Full: the frame must end here, with nothing more to give.
+        char extra = 0;
+        ZSTD_outBuffer probe{&extra, 1, 0};
+        const auto rc = ZSTD_decompressStream(context.get(), &probe, &in);
+        if (ZSTD_isError(rc) || probe.pos != 0 || rc != 0) {
+          throw std::runtime_error(fmt::format("{}: corrupt zstd data (more than its declared {} bytes)", image.name(),
+                                               image.size));
+        }
+        break;
+      }
+      capacity = static_cast<std::size_t>(std::min<std::uint64_t>(image.size, std::uint64_t{capacity} * 2));
+      allocate(capacity);
+    }
+    ZSTD_outBuffer o{out.data.get(), capacity, produced};
+    const auto rc = ZSTD_decompressStream(context.get(), &o, &in);
+    if (ZSTD_isError(rc)) {
+      throw std::runtime_error(fmt::format("{}: corrupt zstd data ({})", image.name(), ZSTD_getErrorName(rc)));
+    }
+    if (budget) budget->decompressed(o.pos - produced);
+    const bool progressed = o.pos != produced;
+    produced = o.pos;
+    if (rc == 0) break;  // the frame ended
+    if (!progressed && in.pos == in.size && produced < capacity) {
+      throw std::runtime_error(fmt::format("{}: corrupt zstd data (truncated)", image.name()));
+    }
   }
+  if (produced != image.size) {
+    throw std::runtime_error(fmt::format("{}: corrupt zstd data (wrong size)", image.name()));
+  }
+  out.bytes = std::string_view(out.data.get(), produced);
   return out;
 }
 
-std::string ptx_text(const FatbinImage& image) {
-  auto text = decompress_payload(image);
+std::string decompress_payload(const FatbinImage& image, std::uint64_t limit, Budget* budget) {
+  return std::string(decompress_payload_view(image, limit, budget).view());
+}
+
+std::string ptx_text(const FatbinImage& image, Budget* budget) {
+  auto text = decompress_payload(image, budget ? budget->limits().image : Limits{}.image, budget);
   text.resize(strnlen(text.data(), text.size()));
   return text;
 }

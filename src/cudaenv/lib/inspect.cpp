@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cudaenv/cuda_binary_format.hpp"
+#include "cudaenv/guarded_mapping.hpp"
 
 namespace cudaenv {
 namespace {
@@ -75,6 +76,11 @@ bool holds_ptx_text(Bytes bytes) {
   constexpr std::string_view target = ".target sm_";
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   const auto is_version = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
+  // The next NUL and the next ".entry" at or after a position, found once
+  // and reused while the candidates pass them: one pass over the text, not
+  // one search to the end per candidate.
+  std::size_t next_nul = 0, next_entry = 0;
+  bool nul_known = false, entry_known = false;
   for (auto at = text.find(target); at != std::string_view::npos; at = text.find(target, at + 1)) {
     auto before = at;
     while (before > 0 && is_space(text[before - 1])) --before;
@@ -85,8 +91,16 @@ bool holds_ptx_text(Bytes bytes) {
     if (number == before || number < version.size() || text.substr(number - version.size(), version.size()) != version) {
       continue;
     }
-    const auto end = std::min(text.find('\0', at), at + (std::size_t{1} << 20));
-    if (text.substr(at, end - at).find(".entry") != std::string_view::npos) return true;
+    if (!nul_known || next_nul < at) {
+      next_nul = text.find('\0', at);
+      nul_known = true;
+    }
+    if (!entry_known || next_entry < at) {
+      next_entry = text.find(".entry", at);
+      entry_known = true;
+    }
+    const auto end = std::min(next_nul, at + (std::size_t{1} << 20));
+    if (next_entry != std::string_view::npos && next_entry + 6 <= end) return true;
   }
   return false;
 }
@@ -115,36 +129,87 @@ std::string inspect_elf(Elf* elf, Bytes bytes, const std::string& member, std::v
   }
   // libelf shows a file whose section headers lie past its end as having no
   // sections; that is a truncated file, not one without GPU code.
-  const std::uint64_t table = static_cast<std::uint64_t>(header.e_shnum) * header.e_shentsize;
+  std::size_t count = header.e_shnum;
+  if (header.e_shnum == 0 || header.e_shoff <= bytes.size()) {
+    if (elf_getshdrnum(elf, &count) != 0) return "cannot read its section header table: " + elf_error();
+  }
+  if (header.e_shoff != 0 && count == 0) {
+    // e_shnum 0 means "the count is in section 0" (extended numbering); a
+    // table that says nothing hides every section: not "no GPU code".
+    return fmt::format("its section header table at offset {:#x} is unreadable (it declares no sections); the "
+                       "file may still load and run: cannot tell what GPU code it has",
+                       header.e_shoff);
+  }
+  const std::uint64_t table = static_cast<std::uint64_t>(count) * header.e_shentsize;
   if (header.e_shoff > bytes.size() || table > bytes.size() - header.e_shoff) {
     return fmt::format("truncated: its {} section headers at offset {:#x} lie past the end of the file ({} bytes)",
-                       header.e_shnum, header.e_shoff, bytes.size());
+                       count, header.e_shoff, bytes.size());
   }
   std::size_t names = 0;
   if (elf_getshdrstrndx(elf, &names) != 0) return "cannot read the section names: " + elf_error();
+  // The fatbin sections first, in file order: each region read once, and
+  // overlapping ones (many headers naming the same bytes) refused rather
+  // than read again and again.
+  struct Found {
+    std::uint64_t offset, size;
+    std::string name;
+    Elf_Scn* scn;
+  };
+  std::vector<Found> found;
   Elf_Scn* scn = nullptr;
+  std::size_t seen = 0;
   while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    ++seen;
     GElf_Shdr header;
     if (!gelf_getshdr(scn, &header)) return "cannot read a section header: " + elf_error();
     const char* name = elf_strptr(elf, names, header.sh_name);
-    if (!name || !is_fatbin_section(name) || header.sh_type == SHT_NOBITS) continue;
-    Elf_Data* data = elf_rawdata(scn, nullptr);
-    if (!data) return fmt::format("cannot read section {}: {}", name, elf_error());
+    if (!name) {
+      return fmt::format("cannot read the name of section {} (offset {:#x} in the name table): {}; a corrupt "
+                         "section table hides what GPU code the file has",
+                         elf_ndxscn(scn), header.sh_name, elf_error());
+    }
+    if (!is_fatbin_section(name) || header.sh_type == SHT_NOBITS) continue;
+    found.push_back({header.sh_offset, header.sh_size, name, scn});
+  }
+  if (seen + 1 < count) {
+    return fmt::format("only {} of its {} section headers could be read: {}", seen + 1, count, elf_error());
+  }
+  std::ranges::sort(found, {}, &Found::offset);
+  for (std::size_t i = 1; i < found.size(); ++i) {
+    if (found[i].size > 0 && found[i - 1].size > 0 && found[i].offset < found[i - 1].offset + found[i - 1].size) {
+      return fmt::format("sections {} and {} overlap at offset {:#x}: a corrupt or crafted section table",
+                         found[i - 1].name, found[i].name, found[i].offset);
+    }
+  }
+  for (const auto& section : found) {
+    Elf_Data* data = elf_rawdata(section.scn, nullptr);
+    if (!data) return fmt::format("cannot read section {}: {}", section.name, elf_error());
     if (data->d_size == 0) continue;
-    if (!data->d_buf) return fmt::format("section {} has no data", name);
+    if (!data->d_buf) return fmt::format("section {} has no data", section.name);
     const Bytes region(static_cast<const std::byte*>(data->d_buf), data->d_size);
-    if (auto error = parse_fatbin_region(region, member, name, out, options); !error.empty()) return error;
+    if (auto error = parse_fatbin_region(region, member, section.name, out, options); !error.empty()) return error;
   }
   return {};
 }
 
-std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out, const ReadOptions& options,
+std::string inspect_archive(Elf* archive, Bytes bytes, std::vector<FatbinContainer>& out, const ReadOptions& options,
                             bool& any_object) {
   Elf_Cmd command = ELF_C_READ_MMAP;
   Elf* member = nullptr;
+  // Where the members read so far end: a member libelf cannot read (a
+  // corrupt size field) ends the walk early, and every member after it
+  // would go unread. That is an error, not the end of the archive.
+  std::uint64_t end = 8;  // "!<arch>\n"
+  std::string last = "the archive header";
   while ((member = elf_begin(-1, command, archive)) != nullptr) {
     const Elf_Arhdr* header = elf_getarhdr(member);
-    const std::string name = header && header->ar_name ? header->ar_name : "?";
+    const std::string name = printable(header && header->ar_name ? header->ar_name : "?");
+    if (options.budget) options.budget->member();
+    if (const auto offset = elf_getaroff(member); offset >= 0 && header) {
+      end = std::max<std::uint64_t>(end, static_cast<std::uint64_t>(offset) + 60 + header->ar_size);
+      end += end & 1;  // members are 2-byte aligned
+      last = "member " + name;
+    }
     std::string error;
     if (elf_kind(member) == ELF_K_ELF && name != "/" && name != "//") {
       any_object = true;
@@ -156,21 +221,19 @@ std::string inspect_archive(Elf* archive, std::vector<FatbinContainer>& out, con
     elf_end(member);
     if (!error.empty()) return fmt::format("member {}: {}", name, error);
   }
+  // (libelf's own error here says nothing: it reports "offset out of range"
+  // at the honest end of every archive too.)
+  if (end < bytes.size()) {
+    const auto rest = bytes.subspan(end);
+    const bool trailing_newlines = std::ranges::all_of(rest, [](std::byte b) { return b == std::byte{'\n'}; });
+    if (!trailing_newlines) {
+      return fmt::format("the archive cannot be read past {} (offset {:#x} of {} bytes): a corrupt member header; "
+                         "the members after it were not read",
+                         last, end, bytes.size());
+    }
+  }
   return {};
 }
-
-// A file mapped into memory, unmapped when the last reader lets go (it is
-// shared, never copied).
-struct Mapping {
-  void* address = MAP_FAILED;
-  std::size_t size = 0;
-  Mapping() = default;
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  ~Mapping() {
-    if (address != MAP_FAILED) munmap(address, size);
-  }
-};
 
 std::string human_size(std::uint64_t bytes) {
   if (bytes < 10 * 1024) return fmt::format("{} B", bytes);
@@ -180,17 +243,33 @@ std::string human_size(std::uint64_t bytes) {
 
 }  // namespace
 
-InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOptions& options) {
+InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOptions& given) {
   InspectedFile file;
-  file.path = name;
+  file.path = printable(name);
   file.size = bytes.size();
+  // One budget per named file: the caller's (a package's, shared by its
+  // members), or a fresh one.
+  ReadOptions options = given;
+  if (!options.budget) {
+    file.budget = std::make_shared<Budget>();
+    options.budget = file.budget.get();
+  } else {
+    file.budget = std::shared_ptr<Budget>(std::shared_ptr<Budget>(), options.budget);  // not owned
+  }
   static const bool initialised = elf_version(EV_CURRENT) != EV_NONE;
   if (!initialised) {
     file.error = "libelf is unusable";
     return file;
   }
-  if (bytes.size() >= 4 && std::memcmp(bytes.data(), "\x50\xed\x55\xba", 4) == 0) {
-    file.error = parse_fatbin_region(bytes, "", "(fatbin)", file.containers, options);
+  try {
+    if (bytes.size() >= 4 && std::memcmp(bytes.data(), "\x50\xed\x55\xba", 4) == 0) {
+      file.error = parse_fatbin_region(bytes, "", "(fatbin)", file.containers, options);
+      if (!file.error.empty()) file.containers.clear();
+      return file;
+    }
+  } catch (const LimitExceeded& e) {
+    file.error = e.what();
+    file.containers.clear();
     return file;
   }
   // libelf wants a mutable buffer; it only reads from it in this mode.
@@ -199,23 +278,27 @@ InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOpti
     file.error = "cannot read it: " + elf_error();
     return file;
   }
-  switch (elf_kind(elf)) {
-    case ELF_K_ELF:
-      file.error = inspect_elf(elf, bytes, "", file.containers, options, &file);
-      if (file.error.empty() && file.containers.empty() && file.unseen.empty() && holds_ptx_text(bytes)) {
-        file.unseen = "it holds PTX text as data, which the program loads itself (cuModuleLoadData); "
-                      "where that runs depends on the PTX's .target and the driver";
+  try {
+    switch (elf_kind(elf)) {
+      case ELF_K_ELF:
+        file.error = inspect_elf(elf, bytes, "", file.containers, options, &file);
+        if (file.error.empty() && file.containers.empty() && file.unseen.empty() && holds_ptx_text(bytes)) {
+          file.unseen = "it holds PTX text as data, which the program loads itself (cuModuleLoadData); "
+                        "where that runs depends on the PTX's .target and the driver";
+        }
+        break;
+      case ELF_K_AR: {
+        bool any_object = false;
+        file.error = inspect_archive(elf, bytes, file.containers, options, any_object);
+        // An ar archive of something else than objects: a Debian package.
+        file.not_binary = file.error.empty() && !any_object;
+        break;
       }
-      break;
-    case ELF_K_AR: {
-      bool any_object = false;
-      file.error = inspect_archive(elf, file.containers, options, any_object);
-      // An ar archive of something else than objects: a Debian package.
-      file.not_binary = file.error.empty() && !any_object;
-      break;
+      default:
+        file.not_binary = true;
     }
-    default:
-      file.not_binary = true;
+  } catch (const LimitExceeded& e) {
+    file.error = e.what();
   }
   if (file.not_binary) {
     file.error = "not a format this reader understands: cudaenv inspect reads ELF executables, shared libraries, "
@@ -228,51 +311,70 @@ InspectedFile inspect_bytes(Bytes bytes, const std::string& name, const ReadOpti
   return file;
 }
 
+namespace {
+
+std::string not_regular(mode_t mode) {
+  return fmt::format("it is {}, not a regular file; give an executable, library, object, archive or package file",
+                     S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a FIFO (named pipe)"
+                     : S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : S_ISSOCK(mode) ? "a socket" : "a special file");
+}
+
+}  // namespace
+
 InspectedFile inspect_file(const std::string& path, const ReadOptions& options) {
   InspectedFile failed;
-  failed.path = path;
-  // Look before opening: opening a FIFO for reading blocks until a writer
-  // comes, and a device may do anything.
+  failed.path = printable(path);
+  // O_PATH: resolves the name (symlinks too) without opening the file for
+  // reading, so a FIFO cannot block and a device cannot act. What is then
+  // opened for reading is that same file, checked by its descriptor.
+  const int handle = open(path.c_str(), O_PATH | O_CLOEXEC);
+  if (handle < 0) {
+    failed.error = fmt::format("cannot open it: {}", std::strerror(errno));
+    return failed;
+  }
   struct stat status {};
-  if (stat(path.c_str(), &status) != 0) {
-    failed.error = fmt::format("cannot open it: {}", std::strerror(errno));
+  if (fstat(handle, &status) != 0 || !S_ISREG(status.st_mode)) {
+    failed.error = not_regular(status.st_mode);
+    close(handle);
     return failed;
   }
-  if (!S_ISREG(status.st_mode)) {
-    failed.error = fmt::format("it is {}, not a regular file; give an executable, library, object, archive or "
-                               "package file",
-                               S_ISDIR(status.st_mode) ? "a directory" : S_ISFIFO(status.st_mode) ? "a FIFO (named pipe)"
-                               : S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode) ? "a device" : S_ISSOCK(status.st_mode) ? "a socket" : "a special file");
-    return failed;
+  int fd = open(fmt::format("/proc/self/fd/{}", handle).c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0 && (errno == ENOENT || errno == ENOTDIR)) {  // no /proc: open the name, then compare
+    fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   }
-  // O_NONBLOCK: should it have become a FIFO since, open must not wait.
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  const int open_error = errno;
+  close(handle);
   if (fd < 0) {
-    failed.error = fmt::format("cannot open it: {}", std::strerror(errno));
+    failed.error = fmt::format("cannot open it: {}", std::strerror(open_error));
     return failed;
   }
-  if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+  struct stat opened {};
+  if (fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode) || opened.st_dev != status.st_dev ||
+      opened.st_ino != status.st_ino) {
     close(fd);
-    failed.error = "it is not a regular file";
+    failed.error = "it changed while it was opened (a different file, or not a regular file)";
     return failed;
   }
-  auto mapping = std::make_shared<Mapping>();
-  mapping->size = static_cast<std::size_t>(status.st_size);
-  if (mapping->size > 0) {
-    // Private and writable (copy-on-write) so libelf's mutable pointer is safe.
-    mapping->address = mmap(nullptr, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-  }
-  close(fd);
-  if (mapping->size == 0) {
+  const auto size = static_cast<std::size_t>(opened.st_size);
+  if (size == 0) {
+    close(fd);
     failed.error = "the file is empty";
     return failed;
   }
-  if (mapping->address == MAP_FAILED) {
-    failed.error = fmt::format("cannot map it: {}", std::strerror(errno));
+  std::string error;
+  auto mapping = GuardedMapping::map(fd, size, error);
+  close(fd);
+  if (!mapping) {
+    failed.error = error;
     return failed;
   }
-  auto file = inspect_bytes(Bytes(static_cast<const std::byte*>(mapping->address), mapping->size), path, options);
+  auto file = inspect_bytes(mapping->bytes(), path, options);
+  file.torn = std::shared_ptr<const std::atomic<bool>>(mapping, &mapping->torn_flag());
   file.storage = mapping;
+  if (file.changed_while_read()) {
+    file.containers.clear();
+    file.error = "it shrank while it was read (overwritten?); nothing can be said about it";
+  }
   return file;
 }
 
@@ -312,31 +414,37 @@ std::string images_to_text(const InspectedFile& file) {
   return out;
 }
 
-nlohmann::json file_to_json(const InspectedFile& file) {
+nlohmann::json image_to_json(const FatbinContainer& container, int index, const FatbinImage& image) {
+  using nlohmann::json;
+  // Built member by member: an initializer list would copy every value.
+  json entry = json::object();
+  entry["kind"] = to_string(image.kind);
+  entry["arch"] = image.cmake_arch();
+  entry["name"] = image.name();
+  entry["ptx_isa"] = image.ptx_isa ? json(image.ptx_isa->str()) : json(nullptr);
+  entry["code_version"] = image.code_version ? json(image.code_version->str()) : json(nullptr);
+  entry["compressed"] =
+      image.compression == FatbinImage::Compression::none ? json(false) : json(to_string(image.compression));
+  entry["size"] = image.size;
+  entry["stored_size"] = image.stored_size;
+  entry["container"] = index;
+  entry["member"] = container.member.empty() ? json(nullptr) : json(container.member);
+  entry["section"] = container.section;
+  entry["identifier"] = image.identifier.empty() ? json(nullptr) : json(image.identifier);
+  entry["warning"] = image.warning.empty() ? json(nullptr) : json(image.warning);
+  return entry;
+}
+
+nlohmann::json file_to_json(const InspectedFile& file, bool with_images) {
   using nlohmann::json;
   json images = json::array();
   int index = 0;
   for (const auto& container : file.containers) {
     ++index;
-    for (const auto& image : container.images) {
-      // Built member by member: an initializer list would copy every value.
-      json& entry = images.emplace_back(json::object());
-      entry["kind"] = to_string(image.kind);
-      entry["arch"] = image.cmake_arch();
-      entry["name"] = image.name();
-      entry["ptx_isa"] = image.ptx_isa ? json(image.ptx_isa->str()) : json(nullptr);
-      entry["code_version"] = image.code_version ? json(image.code_version->str()) : json(nullptr);
-      entry["compressed"] =
-          image.compression == FatbinImage::Compression::none ? json(false) : json(to_string(image.compression));
-      entry["size"] = image.size;
-      entry["stored_size"] = image.stored_size;
-      entry["container"] = index;
-      entry["member"] = container.member.empty() ? json(nullptr) : json(container.member);
-      entry["section"] = container.section;
-      entry["identifier"] = image.identifier.empty() ? json(nullptr) : json(image.identifier);
-      entry["warning"] = image.warning.empty() ? json(nullptr) : json(image.warning);
-    }
+    if (!with_images) continue;
+    for (const auto& image : container.images) images.push_back(image_to_json(container, index, image));
   }
+  if (!with_images) images = kStreamedImages;
   json entry = json::object();
   entry["path"] = file.path;
   entry["error"] = file.error.empty() ? json(nullptr) : json(file.error);

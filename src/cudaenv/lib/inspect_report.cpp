@@ -90,6 +90,8 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
   static const std::regex pattern("^([0-9]+(?:\\.[0-9]+)?) *(B|KB|MB|GB|KiB|MiB|GiB|k|K|M|G)?$");
   std::smatch m;
   if (!std::regex_match(text, m, pattern)) return std::nullopt;
+  // 400 digits is not a size anyone means, and std::stod would throw.
+  if (m[1].length() > 24) return std::nullopt;
   const double value = std::stod(m[1].str());
   const std::string unit = m[2].str();
   double scale = 1;
@@ -99,19 +101,60 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
   if (unit == "KiB" || unit == "K") scale = 1024.0;
   if (unit == "MiB") scale = 1024.0 * 1024;
   if (unit == "GiB") scale = 1024.0 * 1024 * 1024;
+  if (!(value * scale < 9.2e18)) return std::nullopt;
   return static_cast<std::uint64_t>(std::llround(value * scale));
 }
 
-FileReport report_file(const InspectedFile& file, const InspectRequest& request, bool as_json) {
+namespace {
+
+FileReport report_of(const InspectedFile& file, const InspectRequest& request, bool as_json, bool stream_images);
+
+}  // namespace
+
+FileReport report_file(const InspectedFile& file, const InspectRequest& request, bool as_json,
+                       bool stream_images) {
   FileReport report;
-  if (as_json) report.json = file_to_json(file);
+  try {
+    report = report_of(file, request, as_json, stream_images);
+  } catch (const LimitExceeded& e) {
+    report = FileReport{};
+    report.unreadable = true;
+    report.errors.push_back(fmt::format("{}: {}", file.path, e.what()));
+    if (as_json) {
+      InspectedFile failed;
+      failed.path = file.path;
+      failed.error = e.what();
+      report.json = file_to_json(failed);
+    }
+  }
+  // Bytes that changed under the reader void everything said about them.
+  if (file.changed_while_read()) {
+    report = FileReport{};
+    report.unreadable = true;
+    const std::string error = "it shrank while it was read (overwritten?); nothing can be said about it";
+    report.errors.push_back(fmt::format("{}: {}", file.path, error));
+    if (as_json) {
+      InspectedFile failed;
+      failed.path = file.path;
+      failed.error = error;
+      report.json = file_to_json(failed);
+    }
+  }
+  return report;
+}
+
+namespace {
+
+FileReport report_of(const InspectedFile& file, const InspectRequest& request, bool as_json, bool stream_images) {
+  FileReport report;
+  if (as_json) report.json = file_to_json(file, !stream_images);
   if (!file.error.empty()) {
     report.unreadable = true;
     report.errors.push_back(fmt::format("{}: {}", file.path, file.error));
     return report;
   }
   std::string lines;
-  KernelCache kernels;
+  KernelCache kernels(file.budget.get());
   // Verdicts first.
   for (const auto& check : request.checks) {
     const auto verdict = check_file(file, check, Facts::embedded(), &kernels);
@@ -169,7 +212,7 @@ FileReport report_file(const InspectedFile& file, const InspectRequest& request,
         if (image.kind != FatbinImage::Kind::ptx) continue;
         std::string ptx;
         try {
-          ptx = ptx_text(image);
+          ptx = ptx_text(image, file.budget.get());
         } catch (const std::exception& e) {
           report.unreadable = true;
           report.errors.push_back(fmt::format("{}: {}", file.path, e.what()));
@@ -187,5 +230,7 @@ FileReport report_file(const InspectedFile& file, const InspectRequest& request,
   }
   return report;
 }
+
+}  // namespace
 
 }  // namespace cudaenv

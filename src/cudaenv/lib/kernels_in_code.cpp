@@ -72,27 +72,49 @@ KernelList ptx_kernels(std::string_view ptx) {
   return list;
 }
 
-KernelList container_kernels(const FatbinContainer& container) {
-  const FatbinImage* chosen = nullptr;
+KernelList container_kernels(const FatbinContainer& container, Budget* budget) {
+  // SASS before PTX, smallest first (cheapest), but not the first image
+  // alone: a kernel-less image beside the real one must not make the whole
+  // container "defines no kernels". The first image that names kernels
+  // answers; "none" needs every image to say none; an image that cannot be
+  // read makes the answer unknown (fail closed).
+  std::vector<const FatbinImage*> order;
   for (const auto& image : container.images) {
-    if (image.kind != FatbinImage::Kind::sass && image.kind != FatbinImage::Kind::ptx) continue;
-    const auto rank = [](const FatbinImage& i) { return std::pair(i.kind != FatbinImage::Kind::sass, i.size); };
-    if (!chosen || rank(image) < rank(*chosen)) chosen = &image;
+    if (image.kind == FatbinImage::Kind::sass || image.kind == FatbinImage::Kind::ptx) order.push_back(&image);
   }
-  if (!chosen) return {true, {}, {}};
-  try {
-    if (chosen->kind == FatbinImage::Kind::ptx) return ptx_kernels(ptx_text(*chosen));
-    auto list = cubin_kernels(decompress_payload(*chosen));
-    if (!list.known) list.error = fmt::format("{}: {}", chosen->name(), list.error);
-    return list;
-  } catch (const std::exception& e) {
-    return {false, {}, e.what()};
+  const auto rank = [](const FatbinImage* i) { return std::pair(i->kind != FatbinImage::Kind::sass, i->size); };
+  std::ranges::stable_sort(order, {}, rank);
+  const auto limit = budget ? budget->limits().image : Limits{}.image;
+  for (const auto* image : order) {
+    KernelList list;
+    try {
+      if (image->kind == FatbinImage::Kind::ptx) {
+        list = ptx_kernels(ptx_text(*image, budget));
+      } else {
+        list = cubin_kernels(decompress_payload_view(*image, limit, budget).view());
+        if (!list.known) list.error = fmt::format("{}: {}", image->name(), list.error);
+      }
+    } catch (const std::exception& e) {
+      return {false, {}, e.what()};
+    }
+    if (!list.known || !list.names.empty()) return list;
   }
+  return {true, {}, {}};
 }
 
 const KernelList& KernelCache::of(const FatbinContainer& container) {
   auto it = lists_.find(&container);
-  if (it == lists_.end()) it = lists_.emplace(&container, container_kernels(container)).first;
+  if (it == lists_.end()) {
+    auto list = container_kernels(container, budget_);
+    if (budget_ && list.known) {
+      try {
+        budget_->records(list.names.size());
+      } catch (const LimitExceeded& e) {
+        list = {false, {}, e.what()};
+      }
+    }
+    it = lists_.emplace(&container, std::move(list)).first;
+  }
   return it->second;
 }
 

@@ -40,6 +40,7 @@ std::vector<Version> parse_gpu_code_list(const std::string& output) {
   static const std::regex code("sm_([0-9]+)([0-9])\\b");
   std::vector<Version> versions;
   for (auto it = std::sregex_iterator(output.begin(), output.end(), code); it != std::sregex_iterator(); ++it) {
+    if ((*it)[1].length() > 4) continue;  // not an architecture nvcc could name
     versions.push_back({std::stoi((*it)[1].str()), std::stoi((*it)[2].str())});
   }
   std::ranges::sort(versions);
@@ -83,8 +84,12 @@ std::optional<std::pair<std::string, int>> parse_compiler_version(const std::str
   static const std::regex clang("clang version ([0-9]+)\\.");
   static const std::regex gcc("^\\S*(?:g\\+\\+|gcc|c\\+\\+)\\S* \\([^)]*\\) ([0-9]+)\\.");
   std::smatch match;
-  if (std::regex_search(output, match, clang)) return std::pair{std::string("clang"), std::stoi(match[1].str())};
-  if (std::regex_search(output, match, gcc)) return std::pair{std::string("gcc"), std::stoi(match[1].str())};
+  if (std::regex_search(output, match, clang) && match[1].length() <= 4) {
+    return std::pair{std::string("clang"), std::stoi(match[1].str())};
+  }
+  if (std::regex_search(output, match, gcc) && match[1].length() <= 4) {
+    return std::pair{std::string("gcc"), std::stoi(match[1].str())};
+  }
   return std::nullopt;
 }
 

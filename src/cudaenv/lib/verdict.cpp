@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <charconv>
 #include <regex>
 #include <set>
 #include <stdexcept>
@@ -35,7 +36,7 @@ std::string short_kernel_name(const std::string& mangled) {
   if (name.starts_with("void ")) name.erase(0, 5);
   if (auto open = name.rfind('('); open != std::string::npos && open > 0) name.erase(open);
   if (name.size() > 72) name = name.substr(0, 69) + "...";
-  return name;
+  return printable(name);  // symbol names come from the file
 }
 
 // At most `limit` names, then how many more.
@@ -78,9 +79,21 @@ CheckTarget CheckTarget::parse(const std::string& text, const Facts& facts) {
   }
   CheckTarget target;
   target.text = text;
-  target.capability = m[1].matched ? Version{std::stoi(m[1].str()), std::stoi(m[2].str())}
-                                   : Version{std::stoi(m[3].str()), std::stoi(m[4].str())};
-  if (m[5].matched) target.driver_cuda = Version{std::stoi(m[5].str()), std::stoi(m[6].str())};
+  // Digits the pattern allowed, but maybe too many for an int: a usage
+  // error like any other, never an exception from std::stoi.
+  const auto number = [&](const std::string& digits) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error != std::errc() || end != digits.data() + digits.size() || value > 9999) {
+      throw std::invalid_argument(fmt::format("--check '{}': the number {} is out of range; give a compute "
+                                              "capability such as 8.9, optionally @ a CUDA version such as 12.4",
+                                              printable(text), digits));
+    }
+    return value;
+  };
+  target.capability = m[1].matched ? Version{number(m[1].str()), number(m[2].str())}
+                                   : Version{number(m[3].str()), number(m[4].str())};
+  if (m[5].matched) target.driver_cuda = Version{number(m[5].str()), number(m[6].str())};
   // An answer about a GPU that does not exist, or a driver that cannot know
   // the GPU, would be an answer to a question nobody can ask.
   const auto* capability = facts.capability(target.capability.str());
@@ -192,7 +205,7 @@ std::vector<CodeImage> runnable_images(const FatbinContainer& container) {
 
 FileVerdict check_file(const InspectedFile& file, const CheckTarget& target, const Facts& facts,
                        KernelCache* kernels) {
-  KernelCache own;
+  KernelCache own(file.budget.get());
   if (!kernels) kernels = &own;
   FileVerdict result;
   if (!file.unseen.empty()) {

@@ -9,6 +9,8 @@ namespace {
 
 // Parses a run of digits at the front of `text`, advancing it.
 std::optional<int> take_number(std::string_view& text) {
+  // Digits only: from_chars would take "-4" (CONDA_OVERRIDE_CUDA=12.-4).
+  if (text.empty() || text.front() < '0' || text.front() > '9') return std::nullopt;
   int value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end == text.data()) return std::nullopt;

@@ -10,11 +10,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cudaenv/limits.hpp"
 #include "cudaenv/version.hpp"
 
 namespace cudaenv {
@@ -63,6 +67,9 @@ struct ReadOptions {
   // header too. Uncompressed and LZ4 entries are always checked (it costs a
   // few bytes); zstd must decode a whole block (up to 128 KiB) per entry.
   bool verify_zstd_cubins = false;
+  // What reading the named file may cost (limits.hpp), shared by every
+  // container inside it. Null: a budget with the default limits per call.
+  Budget* budget = nullptr;
 };
 
 // Walks the containers of one region (a section's bytes, or a whole .fatbin
@@ -75,12 +82,23 @@ std::string parse_fatbin_region(Bytes region, const std::string& member, const s
 void scan_for_fatbins(Bytes bytes, const std::string& member, const std::string& section,
                       std::vector<FatbinContainer>& out, const ReadOptions& options = {});
 
-// The full payload of an image, decompressed (LZ4 block or zstd frame) with
-// its declared size as the bound. Throws std::runtime_error on corrupt data
-// or a size over `limit`.
-std::string decompress_payload(const FatbinImage& image, std::uint64_t limit = std::uint64_t{1} << 30);
+// The full payload of an image, decompressed (LZ4 block or zstd frame)
+// into a buffer that grows with the data, bounded by its declared size and
+// `limit`, and charged to `budget` when given. Throws std::runtime_error on
+// corrupt data, LimitExceeded past a limit.
+std::string decompress_payload(const FatbinImage& image, std::uint64_t limit = Limits{}.image, Budget* budget = nullptr);
+
+// The same without copies or zero-filling (for reading kernel names): the
+// bytes are `view()`, owned by `data` when decompressed, or the payload.
+struct DecompressedPayload {
+  std::unique_ptr<char, void (*)(void*)> data{nullptr, &std::free};
+  std::string_view bytes;
+  std::string_view view() const { return bytes; }
+};
+DecompressedPayload decompress_payload_view(const FatbinImage& image, std::uint64_t limit = Limits{}.image,
+                                            Budget* budget = nullptr);
 
 // PTX text without the NUL terminator and padding.
-std::string ptx_text(const FatbinImage& image);
+std::string ptx_text(const FatbinImage& image, Budget* budget = nullptr);
 
 }  // namespace cudaenv

@@ -33,7 +33,10 @@ struct FileReport {
   std::vector<std::string> errors;  // for stderr, once each
 };
 
-FileReport report_file(const InspectedFile& file, const InspectRequest& request, bool as_json);
+// `stream_images`: the JSON's "images" is file_to_json's placeholder (see
+// inspect.hpp), for a writer that prints the images one by one.
+FileReport report_file(const InspectedFile& file, const InspectRequest& request, bool as_json,
+                       bool stream_images = false);
 
 // "100MB", "1.5 GiB", "2048" (bytes); nullopt when not a size.
 std::optional<std::uint64_t> parse_size(const std::string& text);

@@ -24,16 +24,20 @@ struct KernelList {
 KernelList cubin_kernels(std::string_view elf);
 // `.entry` names of PTX text.
 KernelList ptx_kernels(std::string_view ptx);
-// The kernels of a container, read from one image only (SASS before PTX,
-// smallest first): every image of a container comes from the same source.
-KernelList container_kernels(const FatbinContainer& container);
+// The kernels of a container: SASS before PTX, smallest first, the first
+// image that names any (every image of an honest container comes from the
+// same source; a kernel-less decoy beside the real image changes nothing).
+// Decompression is charged to `budget` when given.
+KernelList container_kernels(const FatbinContainer& container, Budget* budget = nullptr);
 
 // Each container's kernels read once, however many GPUs are checked.
 class KernelCache {
  public:
+  explicit KernelCache(Budget* budget = nullptr) : budget_(budget) {}
   const KernelList& of(const FatbinContainer& container);
 
  private:
+  Budget* budget_ = nullptr;
   std::map<const FatbinContainer*, KernelList> lists_;
 };
 

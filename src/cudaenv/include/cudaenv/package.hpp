@@ -13,11 +13,6 @@
 
 namespace cudaenv {
 
-struct PackageLimits {
-  std::uint64_t max_member = std::uint64_t{4} << 30;  // bytes of one member held in memory
-  int max_depth = 4;                                    // archives inside archives
-};
-
 // Whether this build reads packages (it was built with libarchive).
 bool packages_supported();
 
@@ -28,10 +23,14 @@ bool packages_supported();
 // come back with an error.
 // The same for bytes in memory that are not a binary (`inspect_bytes` said
 // `not_binary`): a package read from memory, each binary inside visited.
-void inspect_package(Bytes bytes, const std::string& name, const ReadOptions& options, const PackageLimits& limits,
+// Every member, nested archive and image charges `options.budget` (one is
+// made when it is null): members, bytes read out of the package, nesting
+// depth, and one member's size are limits.hpp's. A limit reached ends the
+// reading with an error naming it.
+void inspect_package(Bytes bytes, const std::string& name, const ReadOptions& options,
                      const std::function<void(InspectedFile&&)>& visit);
 
-void inspect_path(const std::string& path, const ReadOptions& options, const PackageLimits& limits,
+void inspect_path(const std::string& path, const ReadOptions& options,
                   const std::function<void(InspectedFile&&)>& visit);
 
 }  // namespace cudaenv

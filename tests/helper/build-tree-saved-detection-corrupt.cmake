@@ -1,0 +1,36 @@
+# #25 finding 21: a damaged saved detection in the build tree is probed
+# again (and says how to refresh it), never a failed configure.
+include("${SOURCE_ROOT}/tests/cmake/Fixture.cmake")
+file(MAKE_DIRECTORY "${WORK_DIR}/project")
+file(WRITE "${WORK_DIR}/project/CMakeLists.txt" [=[
+cmake_minimum_required(VERSION 3.25)
+project(saved_detection NONE)
+list(APPEND CMAKE_MODULE_PATH "${MODULES}")
+include(CudaEnvDetect)
+cudaenv_detect(QUIET)
+cudaenv_check_compatibility(ARCHITECTURES 90 BUILD_ONLY)
+message(STATUS "COMPATIBLE=${CUDAENV_COMPATIBLE}")
+]=])
+set(configure "${CMAKE_COMMAND}" -S "${WORK_DIR}/project" -B "${WORK_DIR}/build" "-DMODULES=${SOURCE_ROOT}/modules"
+  "-DCUDAENV_HELPER=${HELPER}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E env CUDAENV_LIBCUDA=/nonexistent/libcuda.so.1 ${configure}
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+message(STATUS "FIRST rc=${rc}")
+set(saved "${WORK_DIR}/build/CMakeFiles/CudaEnv/detection.json")
+foreach(damage IN ITEMS "{\"half" "")
+  file(WRITE "${saved}" "${damage}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env CUDAENV_LIBCUDA=/nonexistent/libcuda.so.1 ${configure}
+    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  string(LENGTH "${damage}" length)
+  message(STATUS "DAMAGED ${length} rc=${rc}")
+  if(out MATCHES "probing the driver again" OR NOT length)
+    message(STATUS "DAMAGED ${length}: probed again")
+  endif()
+  if(err MATCHES "detect --save")
+    message(STATUS "DAMAGED ${length}: advises detect --save: ${err}")
+  endif()
+  file(SIZE "${saved}" size)
+  if(size GREATER 0)
+    message(STATUS "DAMAGED ${length}: saved again")
+  endif()
+endforeach()
