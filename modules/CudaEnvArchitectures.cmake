@@ -48,12 +48,20 @@ Commands
   ``CUDAENV_CUDA_ARCHITECTURES`` in the caller. Prints one summary table per
   configure for each distinct result, and appends it to the global property
   ``CUDAENV_ARCHITECTURES_SUMMARY``. At the end of the configure
-  (``cmake_language(DEFER)``) each target that compiles CUDA with another
-  list than the one printed (a ``set(CMAKE_CUDA_ARCHITECTURES ...)`` after
-  the call, its own ``CUDA_ARCHITECTURES``, a target created before the
-  call) gets a warning naming it and its list: the users' and packagers'
-  choice would not reach it. Targets with ``CUDA_ARCHITECTURES OFF`` (their
-  own ``--generate-code`` flags) are left alone.
+  (``cmake_language(DEFER)``) every target that compiles CUDA is audited
+  against the selection: one STATUS line for a target that builds it, and
+  for one that does not (a ``set(CMAKE_CUDA_ARCHITECTURES ...)`` after the
+  call, its own ``CUDA_ARCHITECTURES``, a target created before the call, a
+  project that rewrites the list) a warning that names it, its list,
+  whether the selection never reached it or reached it and was rewritten
+  (``120`` to ``120a``), and the verdict: which GPUs the selection covers
+  will not run its code and why (``120a is arch-specific (runs on 12.0
+  only)``; no portable PTX: no future GPU), or run it only by JIT.
+  ``CUDAENV_ENFORCE=ON`` sets such targets to the selection instead and
+  says what it changed; ``CUDAENV_VERIFY=ON`` adds a build-time check of
+  each one (:command:`cudaenv_verify_architectures` with the selected
+  capabilities). Targets with ``CUDA_ARCHITECTURES OFF`` (their own
+  ``--generate-code`` flags) are left alone.
 
   ``SUPPORTED`` is what the project's code can be built for: ``8.0``
   (exactly), ``8.0+`` (8.0 and newer: the code uses ``cp.async``), ``9.0a``
@@ -103,6 +111,13 @@ Cache Variables
   What ``native`` does without a GPU: ``default`` (fall back, with a
   warning) or ``error``; empty (the default): the environment variable of
   the same name, else ``default``.
+``CUDAENV_ENFORCE``
+  ``ON``: at the end of the configure, set every target that compiles CUDA
+  for another list to the selection, and say what changed (default
+  ``OFF``: a warning only).
+``CUDAENV_VERIFY``
+  ``ON``: check at build time that each target that compiles CUDA has code
+  for every selected capability (default ``OFF``).
 
 Environment
 ^^^^^^^^^^^

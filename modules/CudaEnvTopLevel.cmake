@@ -57,10 +57,8 @@ so; a project that then enables CUDA fails as it would without it.
 Cache Variables
 ^^^^^^^^^^^^^^^
 
-Those of :module:`CudaEnvArchitectures`, and
-
-``CUDAENV_VERIFY``
-  ``ON``: check every CUDA target's file at build time (default ``OFF``).
+Those of :module:`CudaEnvArchitectures` (``CUDAENV_CAPABILITIES``,
+``CUDAENV_PLATFORM``, ``CUDAENV_ENFORCE``, ``CUDAENV_VERIFY``, ...).
 
 Since 0.2.
 #]=======================================================================]
@@ -77,8 +75,6 @@ include("${CMAKE_CURRENT_LIST_DIR}/internal/NvccArchitectures.cmake")
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
 
-set(CUDAENV_VERIFY OFF CACHE BOOL
-  "Check at build time that every target compiling CUDA has code for every selected GPU (cudaenv inspect)")
 set_property(GLOBAL PROPERTY _CUDAENV_TOP_LEVEL_INCLUDE ON)
 
 function(_cudaenv_top_level_select)

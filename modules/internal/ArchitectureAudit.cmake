@@ -18,6 +18,9 @@ cmake_policy(VERSION 3.25)
 set(CUDAENV_ENFORCE OFF CACHE BOOL
   "At the end of the configure, set every target that compiles CUDA to the architectures CudaEnv selected (a project's own or rewritten list included), and say what changed")
 
+set(CUDAENV_VERIFY OFF CACHE BOOL
+  "Check at build time that every target compiling CUDA has code for every selected GPU (cudaenv inspect)")
+
 # The audit runs once, at the end of the top-level directory.
 function(_cudaenv_audit_schedule)
   get_property(deferred GLOBAL PROPERTY _CUDAENV_CHECK_DEFERRED)
@@ -191,6 +194,24 @@ function(_cudaenv_audit_where out target archs)
   endif()
 endfunction()
 
+# CUDAENV_VERIFY: a build-time check of each target's file against the
+# selected capabilities (after the audit: ENFORCE may change the list).
+function(_cudaenv_audit_verify targets selected)
+  include("${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../CudaEnvVerify.cmake")
+  set(capabilities "")
+  foreach(arch IN LISTS selected)
+    _cudaenv_parse_architecture_entry(e "${arch}")
+    list(APPEND capabilities "${e_CAPABILITY}")
+  endforeach()
+  list(REMOVE_DUPLICATES capabilities)
+  foreach(target IN LISTS targets)
+    get_target_property(type "${target}" TYPE)
+    if(type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY|STATIC_LIBRARY)$")
+      cudaenv_verify_architectures("${target}" CAPABILITIES ${capabilities})
+    endif()
+  endforeach()
+endfunction()
+
 # At the end of the configure: one line per target that compiles CUDA.
 function(_cudaenv_audit_architectures)
   get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
@@ -210,6 +231,9 @@ function(_cudaenv_audit_architectures)
   endif()
   get_property(from_include GLOBAL PROPERTY _CUDAENV_TOP_LEVEL_INCLUDE)
   _cudaenv_cuda_targets(targets)
+  if(CUDAENV_VERIFY AND selections)
+    _cudaenv_audit_verify("${targets}" "${selected}")
+  endif()
   foreach(target IN LISTS targets)
     get_target_property(own_flags "${target}" CUDAENV_GENERATE_CODE)
     if(own_flags)
