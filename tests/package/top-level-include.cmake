@@ -11,3 +11,6 @@ cudaenv_test_configure("${SOURCE_ROOT}/tests/fixtures/ggml" NO_MODULE_PATH
   ARGS -DGGML_CUDA=ON
        "-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=${WORK_DIR}/moved-prefix/lib/cmake/CudaEnv/CudaEnvTopLevel.cmake"
        -DCUDAENV_CAPABILITIES=native)
+# The installed helper finds the installed list script beside it.
+cudaenv_test_run(ENV "CUDAENV_CMAKE=${CMAKE_COMMAND}"
+  COMMAND "${WORK_DIR}/moved-prefix/bin/cudaenv" architectures --capabilities "8.6;12.0" --toolkit 13.0 --format cmake)
