@@ -45,7 +45,7 @@ Options:
 rejects family entries (``100f``) in ``CMAKE_CUDA_ARCHITECTURES``; use
 ``10.0`` there, or CMake 3.31.8 or newer.
 
-Since 0.2.
+Since 0.1.
 #]=======================================================================]
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvResolveArchitectures.cmake")

@@ -60,7 +60,7 @@ Cache Variables
 Those of :module:`CudaEnvArchitectures` (``CUDAENV_CAPABILITIES``,
 ``CUDAENV_PLATFORM``, ``CUDAENV_ENFORCE``, ``CUDAENV_VERIFY``, ...).
 
-Since 0.2.
+Since 0.1.
 #]=======================================================================]
 include_guard(GLOBAL)
 if(CMAKE_VERSION VERSION_LESS 3.24)
