@@ -1,5 +1,5 @@
 # Install rules and the relocatable package: <prefix>/lib/cmake/CudaEnv holds
-# CudaEnvConfig.cmake, its version file, the helper's exported target, the
+# CudaEnvConfig.cmake, its version file, the top-level include, the list script, the helper's exported target, the
 # modules with their data and the toolchain files; the helper goes to
 # <prefix>/bin, the kernel registry header to <prefix>/include/cudaenv.
 include(GNUInstallDirs)
@@ -19,9 +19,20 @@ write_basic_package_version_file(
   "${PROJECT_BINARY_DIR}/CudaEnvConfigVersion.cmake"
   COMPATIBILITY SameMinorVersion)
 
+# The top-level include (CMAKE_PROJECT_TOP_LEVEL_INCLUDES) for projects that
+# do not call CudaEnv: a forwarder to modules/CudaEnvTopLevel.cmake that
+# knows where the installed helper is.
+file(RELATIVE_PATH CUDAENV_HELPER_FROM_CMAKEDIR "/${CUDAENV_INSTALL_CMAKEDIR}" "/${CMAKE_INSTALL_BINDIR}/cudaenv")
+configure_file("${CMAKE_CURRENT_LIST_DIR}/CudaEnvTopLevel.cmake.in" "${PROJECT_BINARY_DIR}/CudaEnvTopLevel.cmake" @ONLY)
+# And the list for other builds (cmake -P), beside it.
+configure_file("${CMAKE_CURRENT_LIST_DIR}/CudaEnvArchitecturesList.cmake.in"
+  "${PROJECT_BINARY_DIR}/CudaEnvArchitecturesList.cmake" COPYONLY)
+
 install(FILES
     "${PROJECT_BINARY_DIR}/CudaEnvConfig.cmake"
     "${PROJECT_BINARY_DIR}/CudaEnvConfigVersion.cmake"
+    "${PROJECT_BINARY_DIR}/CudaEnvTopLevel.cmake"
+    "${PROJECT_BINARY_DIR}/CudaEnvArchitecturesList.cmake"
   DESTINATION "${CUDAENV_INSTALL_CMAKEDIR}")
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/modules/"
   DESTINATION "${CUDAENV_INSTALL_CMAKEDIR}/modules"

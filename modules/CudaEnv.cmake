@@ -38,6 +38,11 @@ Modules
                                    (:command:`cudaenv_limit_cuda_compile_jobs`)
 =================================  ============================================
 
+Two more are entry points of their own, not included here:
+:module:`CudaEnvTopLevel` (``-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=...``, for a
+project that does not call CudaEnv) and :module:`CudaEnvArchitecturesList`
+(``cmake -P``: the list for other builds, also ``cudaenv architectures``).
+
 Each module can also be included alone (``include(CudaEnvDetect)``) once
 this folder is on ``CMAKE_MODULE_PATH``; the cross toolchain files live in
 ``toolchains/`` beside it (``<prefix>/lib/cmake/CudaEnv/toolchains``).

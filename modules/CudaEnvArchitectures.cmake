@@ -48,12 +48,20 @@ Commands
   ``CUDAENV_CUDA_ARCHITECTURES`` in the caller. Prints one summary table per
   configure for each distinct result, and appends it to the global property
   ``CUDAENV_ARCHITECTURES_SUMMARY``. At the end of the configure
-  (``cmake_language(DEFER)``) each target that compiles CUDA with another
-  list than the one printed (a ``set(CMAKE_CUDA_ARCHITECTURES ...)`` after
-  the call, its own ``CUDA_ARCHITECTURES``, a target created before the
-  call) gets a warning naming it and its list: the users' and packagers'
-  choice would not reach it. Targets with ``CUDA_ARCHITECTURES OFF`` (their
-  own ``--generate-code`` flags) are left alone.
+  (``cmake_language(DEFER)``) every target that compiles CUDA is audited
+  against the selection: one STATUS line for a target that builds it, and
+  for one that does not (a ``set(CMAKE_CUDA_ARCHITECTURES ...)`` after the
+  call, its own ``CUDA_ARCHITECTURES``, a target created before the call, a
+  project that rewrites the list) a warning that names it, its list,
+  whether the selection never reached it or reached it and was rewritten
+  (``120`` to ``120a``), and the verdict: which GPUs the selection covers
+  will not run its code and why (``120a is arch-specific (runs on 12.0
+  only)``; no portable PTX: no future GPU), or run it only by JIT.
+  ``CUDAENV_ENFORCE=ON`` sets such targets to the selection instead and
+  says what it changed; ``CUDAENV_VERIFY=ON`` adds a build-time check of
+  each one (:command:`cudaenv_verify_architectures` with the selected
+  capabilities). Targets with ``CUDA_ARCHITECTURES OFF`` (their own
+  ``--generate-code`` flags) are left alone.
 
   ``SUPPORTED`` is what the project's code can be built for: ``8.0``
   (exactly), ``8.0+`` (8.0 and newer: the code uses ``cp.async``), ``9.0a``
@@ -103,6 +111,13 @@ Cache Variables
   What ``native`` does without a GPU: ``default`` (fall back, with a
   warning) or ``error``; empty (the default): the environment variable of
   the same name, else ``default``.
+``CUDAENV_ENFORCE``
+  ``ON``: at the end of the configure, set every target that compiles CUDA
+  for another list to the selection, and say what changed (default
+  ``OFF``: a warning only).
+``CUDAENV_VERIFY``
+  ``ON``: check at build time that each target that compiles CUDA has code
+  for every selected capability (default ``OFF``).
 
 Environment
 ^^^^^^^^^^^
@@ -132,6 +147,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvResolveArchitectures.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/internal/ArchitectureSummary.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/internal/NvccArchitectures.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/internal/CudaTargets.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/internal/ArchitectureAudit.cmake")
 # Functions keep the policies in force where they are defined: make them ours,
 # also in `cmake -P` scripts and in projects with older minimums.
 cmake_policy(PUSH)
@@ -178,26 +194,17 @@ function(_cudaenv_who_set_architectures user_out project_out)
   set(${project_out} ${project} PARENT_SCOPE)
 endfunction()
 
-function(cudaenv_select_architectures)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "FORWARD_COMPAT" "CAPABILITIES;SUPPORTED;TARGETS")
-  if(arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "cudaenv_select_architectures: unknown arguments: ${arg_UNPARSED_ARGUMENTS}. "
-      "Accepted: CAPABILITIES, SUPPORTED, FORWARD_COMPAT, TARGETS.")
-  endif()
-  if(NOT CMAKE_CUDA_COMPILER_LOADED OR NOT CMAKE_CUDA_COMPILER_VERSION)
-    message(FATAL_ERROR "cudaenv_select_architectures: CUDA is not enabled in this project; "
-      "call it after project(<name> LANGUAGES CUDA) or enable_language(CUDA).")
-  endif()
-  foreach(target IN LISTS arg_TARGETS)
-    if(NOT TARGET "${target}")
-      message(FATAL_ERROR "cudaenv_select_architectures: TARGETS names '${target}', which is not a target (yet); create it before this call.")
-    endif()
-  endforeach()
-
-  # Who decides, highest first: CudaEnv's own knob; what the user or the
-  # packager passed (a CMAKE_CUDA_ARCHITECTURES in the cache, then
-  # CUDAARCHS), as in CMake and rapids-cmake; then the project (its
-  # CAPABILITIES, then a CMAKE_CUDA_ARCHITECTURES it set); then the default.
+# Whose list decides, highest first: CudaEnv's own knob; what the user or
+# the packager passed (a CMAKE_CUDA_ARCHITECTURES in the cache, then
+# CUDAARCHS), as in CMake and rapids-cmake; then the project (its
+# CAPABILITIES, then a CMAKE_CUDA_ARCHITECTURES it set). Sets <winner_out>
+# to cache, user, environment, project or project_variable ("" when nobody
+# chose), <spec_out> to its entries and <source_out> to its name for the
+# summary; when a lower list is overridden, one STATUS line names it.
+# PROJECT_LEVELS: also consider the project's (cudaenv_select_architectures;
+# the top-level include has no project call to read).
+function(_cudaenv_architecture_choice winner_out spec_out source_out)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "PROJECT_LEVELS" "" "CAPABILITIES")
   _cudaenv_who_set_architectures(user_set project_set)
   set(sources "")
   if(NOT CUDAENV_CAPABILITIES STREQUAL "")
@@ -215,16 +222,19 @@ function(cudaenv_select_architectures)
     set(label_environment "CUDAARCHS")
     set(value_environment "$ENV{CUDAARCHS}")
   endif()
-  if(arg_CAPABILITIES)
+  if(arg_PROJECT_LEVELS AND arg_CAPABILITIES)
     list(APPEND sources project)
     set(label_project "the project's CAPABILITIES")
     set(value_project "${arg_CAPABILITIES}")
   endif()
-  if(project_set)
+  if(arg_PROJECT_LEVELS AND project_set)
     list(APPEND sources project_variable)
     set(label_project_variable "the project's CMAKE_CUDA_ARCHITECTURES")
     set(value_project_variable "${CMAKE_CUDA_ARCHITECTURES}")
   endif()
+  set(winner "")
+  set(spec "")
+  set(source "")
   if(sources)
     list(POP_FRONT sources winner)
     set(spec "${value_${winner}}")
@@ -240,12 +250,30 @@ function(cudaenv_select_architectures)
       list(JOIN spec " " value)
       message(STATUS "CudaEnv: architectures from ${source} (${value}), which overrides ${overridden}")
     endif()
-  else()
-    set(winner default)
-    set(spec "default")
-    set(source "default")
   endif()
+  set(${winner_out} "${winner}" PARENT_SCOPE)
+  set(${spec_out} "${spec}" PARENT_SCOPE)
+  set(${source_out} "${source}" PARENT_SCOPE)
+endfunction()
 
+# The platform whose default set and warnings apply.
+function(_cudaenv_selection_platform out)
+  if(CUDAENV_PLATFORM)
+    set(platform "${CUDAENV_PLATFORM}")
+  elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
+    set(platform sbsa)
+  else()
+    set(platform x86_64)
+  endif()
+  set(${out} "${platform}" PARENT_SCOPE)
+endfunction()
+
+# Resolves <spec> (from <source>, won by <winner>) for CUDA <toolkit> whose
+# nvcc lists <toolkit_supported>, prints the summary and registers the
+# result for the end-of-configure audit. ARGN: the resolver's SUPPORTED and
+# FORWARD_COMPAT arguments of the project, if any.
+function(_cudaenv_select_resolved out spec source winner toolkit toolkit_supported)
+  cmake_parse_arguments(PARSE_ARGV 6 arg "" "FORWARD_COMPAT" "SUPPORTED")
   # Passed on only when someone chose it: unset lets the resolver leave PTX
   # out of an a/f-only selection.
   set(forward_compat_args "")
@@ -264,14 +292,7 @@ function(cudaenv_select_architectures)
   if(CUDAENV_ON_UNSUPPORTED)
     set(on_unsupported "${CUDAENV_ON_UNSUPPORTED}")
   endif()
-
-  if(CUDAENV_PLATFORM)
-    set(platform "${CUDAENV_PLATFORM}")
-  elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
-    set(platform sbsa)
-  else()
-    set(platform x86_64)
-  endif()
+  _cudaenv_selection_platform(platform)
 
   # native: the GPUs of this machine, detected once (CudaEnvDetect), and
   # meaningless for another machine's build.
@@ -294,6 +315,47 @@ function(cudaenv_select_architectures)
     endif()
   endif()
 
+  cudaenv_resolve_architectures(archs
+    SPEC ${spec}
+    TOOLKIT_VERSION ${toolkit}
+    ${forward_compat_args}
+    PLATFORM ${platform}
+    GPUS ${gpus}
+    TOOLKIT_SUPPORTED ${toolkit_supported}
+    SUPPORTED ${arg_SUPPORTED}
+    OUTSIDE_SUPPORTED ${outside_supported}
+    ON_UNSUPPORTED ${on_unsupported})
+
+  _cudaenv_print_summary("${archs}" "${toolkit}" "${platform}" "${source}")
+  _cudaenv_audit_register("${archs}" "${platform}" "${toolkit}")
+  set(${out} "${archs}" PARENT_SCOPE)
+endfunction()
+
+function(cudaenv_select_architectures)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "FORWARD_COMPAT" "CAPABILITIES;SUPPORTED;TARGETS")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "cudaenv_select_architectures: unknown arguments: ${arg_UNPARSED_ARGUMENTS}. "
+      "Accepted: CAPABILITIES, SUPPORTED, FORWARD_COMPAT, TARGETS.")
+  endif()
+  if(NOT CMAKE_CUDA_COMPILER_LOADED OR NOT CMAKE_CUDA_COMPILER_VERSION)
+    message(FATAL_ERROR "cudaenv_select_architectures: CUDA is not enabled in this project; "
+      "call it after project(<name> LANGUAGES CUDA) or enable_language(CUDA). "
+      "For a project you cannot edit, use -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<CudaEnv>/CudaEnvTopLevel.cmake instead "
+      "(module CudaEnvTopLevel).")
+  endif()
+  foreach(target IN LISTS arg_TARGETS)
+    if(NOT TARGET "${target}")
+      message(FATAL_ERROR "cudaenv_select_architectures: TARGETS names '${target}', which is not a target (yet); create it before this call.")
+    endif()
+  endforeach()
+
+  _cudaenv_architecture_choice(winner spec source PROJECT_LEVELS CAPABILITIES ${arg_CAPABILITIES})
+  if(NOT winner)
+    set(winner default)
+    set(spec "default")
+    set(source "default")
+  endif()
+
   if(CMAKE_CUDA_COMPILER_TOOLKIT_VERSION)
     set(toolkit "${CMAKE_CUDA_COMPILER_TOOLKIT_VERSION}")
   else()
@@ -302,25 +364,13 @@ function(cudaenv_select_architectures)
   string(REGEX MATCH "^[0-9]+\\.[0-9]+" toolkit "${toolkit}")
   _cudaenv_nvcc_supported(supported)
 
-  cudaenv_resolve_architectures(archs
-    SPEC ${spec}
-    TOOLKIT_VERSION ${toolkit}
-    ${forward_compat_args}
-    PLATFORM ${platform}
-    GPUS ${gpus}
-    TOOLKIT_SUPPORTED ${supported}
-    SUPPORTED ${arg_SUPPORTED}
-    OUTSIDE_SUPPORTED ${outside_supported}
-    ON_UNSUPPORTED ${on_unsupported})
-
-  _cudaenv_print_summary("${archs}" "${toolkit}" "${platform}" "${source}")
-  string(REPLACE ";" "," selection "${archs}")
-  set_property(GLOBAL APPEND PROPERTY _CUDAENV_SELECTIONS "${selection}")
-  get_property(deferred GLOBAL PROPERTY _CUDAENV_CHECK_DEFERRED)
-  if(NOT deferred)
-    set_property(GLOBAL PROPERTY _CUDAENV_CHECK_DEFERRED ON)
-    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _cudaenv_check_target_architectures)
+  set(forward_compat_args "")
+  if(DEFINED arg_FORWARD_COMPAT)
+    set(forward_compat_args FORWARD_COMPAT "${arg_FORWARD_COMPAT}")
   endif()
+  _cudaenv_select_resolved(archs "${spec}" "${source}" "${winner}" "${toolkit}" "${supported}"
+    ${forward_compat_args} SUPPORTED ${arg_SUPPORTED})
+
   if(arg_TARGETS)
     set_property(TARGET ${arg_TARGETS} PROPERTY CUDA_ARCHITECTURES "${archs}")
   else()

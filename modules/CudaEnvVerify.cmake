@@ -33,6 +33,13 @@ Commands
   The helper is CudaEnv's own ``cudaenv`` target when it is part of this
   build, else the one :command:`cudaenv_detect` would use.
 
+  The target may be one of another directory: the check then runs in a
+  target of its own, ``<target>_cudaenv_verify`` (part of ``all``), after
+  the target's file is built or changed (CMake before 3.29 refuses a
+  ``POST_BUILD`` step for another directory's target).
+  ``CUDAENV_VERIFY=ON`` (cache, :module:`CudaEnvArchitectures`) does this
+  for every target that compiles CUDA, against the selected capabilities.
+
 Example:
 
 .. code-block:: cmake
@@ -109,10 +116,25 @@ function(cudaenv_verify_architectures target)
     endif()
   endforeach()
   list(JOIN capabilities " " listed)
-  add_custom_command(TARGET "${target}" POST_BUILD
-    COMMAND "${helper}" inspect --strict "$<TARGET_FILE:${target}>" ${checks}
-    COMMENT "CudaEnv: checking that ${target} has GPU code for ${listed}"
-    VERBATIM)
+  get_target_property(target_dir "${target}" SOURCE_DIR)
+  if(target_dir STREQUAL CMAKE_CURRENT_SOURCE_DIR)
+    add_custom_command(TARGET "${target}" POST_BUILD
+      COMMAND "${helper}" inspect --strict "$<TARGET_FILE:${target}>" ${checks}
+      COMMENT "CudaEnv: checking that ${target} has GPU code for ${listed}"
+      VERBATIM)
+  else()
+    # A target of another directory: CMake before 3.29 refuses POST_BUILD
+    # steps there, so a check target of this directory, part of 'all', runs
+    # the same check whenever the file changes.
+    set(stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}_cudaenv_verify.stamp")
+    add_custom_command(OUTPUT "${stamp}"
+      COMMAND "${helper}" inspect --strict "$<TARGET_FILE:${target}>" ${checks}
+      COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
+      DEPENDS "${target}"
+      COMMENT "CudaEnv: checking that ${target} has GPU code for ${listed}"
+      VERBATIM)
+    add_custom_target("${target}_cudaenv_verify" ALL DEPENDS "${stamp}")
+  endif()
 endfunction()
 
 cmake_policy(POP)

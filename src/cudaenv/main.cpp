@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cudaenv/architectures_list.hpp"
 #include "cudaenv/compatibility.hpp"
 #include "cudaenv/detection.hpp"
 #include "cudaenv/doctor.hpp"
@@ -350,10 +351,17 @@ int main(int argc, char** argv) {
       "Exit: 0 runs (partial too, with a warning); 1 will not run, partial under --strict, or a --require/--driver/"
       "--max-size not met; 2 cannot tell, unreadable, or bad arguments.");
 
+  // The list CudaEnv would choose: the modules' resolver, through CMake.
+  auto* architectures = app.add_subcommand(
+      "architectures", "Print the CUDA architecture list CudaEnv would choose (runs cmake -P CudaEnvArchitecturesList.cmake)");
+  architectures->prefix_command();
+  architectures->footer("Options (--capabilities, --platform, --toolkit, --format cmake|gencode|torch|env|all ...): "
+                        "module CudaEnvArchitecturesList.");
+
   // Name an unknown command rather than CLI11's "A subcommand is required".
   const auto known = app.get_subcommands([&](CLI::App* sub) { return argc > 1 && sub->get_name() == argv[1]; });
   if (argc > 1 && argv[1][0] != '-' && known.empty()) {
-    fmt::print(stderr, "cudaenv: unknown command '{}'; the commands are detect, doctor and inspect.\n"
+    fmt::print(stderr, "cudaenv: unknown command '{}'; the commands are detect, doctor, inspect and architectures.\n"
                "Run 'cudaenv --help' for the commands and options.\n", argv[1]);
     return 2;
   }
@@ -372,6 +380,7 @@ int main(int argc, char** argv) {
     if (*detect) return run_detect(detect_options);
     if (*inspect) return run_inspect(inspect_options);
     if (*doctor) return run_doctor(doctor_options);
+    if (*architectures) return exec_architectures_list(architectures->remaining());
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "cudaenv: {}\n", printable(e.what()));
     return 2;
