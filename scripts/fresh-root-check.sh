@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's promise, tried as a new user would: a freshly debootstrapped
-# Debian root (minbase + git + ca-certificates, nothing else), the CUDA
+# Debian root (minbase + git + ca-certificates, nothing else, and this
+# machine's own CA certificates from /usr/local/share/ca-certificates), the CUDA
 # toolkit bind-mounted read-only at /usr/local/cuda (not on PATH, no
 # /etc/ld.so.conf.d entry), a fresh clone of this checkout's HEAD, empty
 # caches. In it, as root, it runs both README commands (scripts/run-main.sh,
@@ -82,6 +83,14 @@ mnt -t proc proc "$root/proc"
 mnt --rbind /sys "$root/sys"; mount --make-rslave "$root/sys"
 mnt --rbind /dev "$root/dev"; mount --make-rslave "$root/dev"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+# The machine's own CA certificates (a TLS-inspecting proxy's, say), as a
+# new user's machine has them: without them npm cannot reach its registry.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" /usr/sbin/update-ca-certificates > "$work/logs/ca-certificates.log" 2>&1 \
+    || { cat "$work/logs/ca-certificates.log"; fail "update-ca-certificates failed in the root"; }
+  echo "fresh-root-check: added this machine's CA certificates: $(cd /usr/local/share/ca-certificates && echo ./*.crt | sed 's#\./##g')"
+fi
 # The toolkit, read-only, where NVIDIA's installers put it; no ld.so.conf
 # entry and not on PATH.
 mkdir -p "$root/usr/local/cuda"
