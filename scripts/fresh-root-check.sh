@@ -134,8 +134,11 @@ versions=$(chroot "$root" /bin/sh -c '. /etc/os-release; echo "$PRETTY_NAME"; cm
   echo "fresh-root-check $(date -u +%Y-%m-%dT%H:%MZ), commit $commit, $suite, $(nproc) cores"
   echo "system: $versions"
   printf '%s\n' "${results[@]}"
-  grep -h '^row \|^matrix:' "$work/logs/run-tests.log" || echo "(no matrix line)"
-  grep -hE '^\s+[0-9]+ - .*\((Skipped|Disabled)\)' "$root/root/cudaenv/build/logs/"*.log 2>/dev/null | sed 's/^ */skipped: /' || true
+  # run-tests.sh prints each row line twice (after the row, and in its closing summary).
+  grep -h '^row \|^matrix:' "$work/logs/run-tests.log" | awk '!seen[$0]++' || echo "(no matrix line)"
+  for log in "$root/root/cudaenv/build/logs/"*.log; do
+    grep -hE '^\s+[0-9]+ - .*\((Skipped|Disabled)\)' "$log" 2>/dev/null | sed "s/^[[:space:]]*/skipped in $(basename "$log" .log): /" || true
+  done
   echo "total: $(( SECONDS - start )) s"
 } > "$work/summary.txt"
 echo; echo "===== fresh-root-check summary ($work/summary.txt)"

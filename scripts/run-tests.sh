@@ -61,7 +61,7 @@ run_row fuzz cmake
 # sizes, not silently inside the test cross.stand-ins.
 cross_libs=${CUDAENV_CACHE_DIR:-$HOME/.cache/cudaenv}/debian-arm64-cuda-12.4
 if [ ! -f "$cross_libs/lib/.complete" ]; then
-  echo "=== cross rows: downloading Debian's arm64 CUDA libraries once (about 1.2 GB of packages; 560 MB kept) into $cross_libs"
+  echo "=== cross rows: downloading Debian's arm64 CUDA libraries once (about 1.2 GB of packages) into $cross_libs"
   t=$SECONDS
   if tests/cross/make-arm64-cuda-libs.sh >/dev/null; then
     echo "=== cross rows: downloaded and unpacked in $(( SECONDS - t )) s ($(du -sh "$cross_libs" | cut -f1) kept)"
