@@ -47,11 +47,25 @@ Each module can also be included alone (``include(CudaEnvDetect)``) once
 this folder is on ``CMAKE_MODULE_PATH``; the cross toolchain files live in
 ``toolchains/`` beside it (``<prefix>/lib/cmake/CudaEnv/toolchains``).
 
+The CUDA compiler
+^^^^^^^^^^^^^^^^^
+
+CMake finds ``nvcc`` through ``CUDACXX`` and ``PATH`` only. When CUDA is not
+enabled yet and neither names one (nor ``-DCMAKE_CUDA_COMPILER`` or a
+toolchain file), including this module looks in ``$CUDAToolkit_ROOT/bin``,
+``$CUDA_PATH/bin`` and ``/usr/local/cuda/bin`` and sets the cache variable
+``CMAKE_CUDA_COMPILER`` to the ``nvcc`` it finds there. So declare CUDA after
+``find_package(CudaEnv)``: ``project(<name> LANGUAGES CXX)``, then
+``enable_language(CUDA)``; a project whose ``project()`` names CUDA needs
+``nvcc`` on ``PATH`` or in ``CUDACXX``.
+
 Example:
 
 .. code-block:: cmake
 
+  project(app LANGUAGES CXX)
   find_package(CudaEnv 0.1 REQUIRED)        # or add_subdirectory(cudaenv)
+  enable_language(CUDA)                     # nvcc found even when not on PATH
   cudaenv_select_architectures(CAPABILITIES 8.0 9.0)
 
 Since 0.1.
@@ -61,6 +75,9 @@ include_guard(GLOBAL)
 if(NOT CMAKE_CURRENT_LIST_DIR IN_LIST CMAKE_MODULE_PATH)
   list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}")
 endif()
+# nvcc outside PATH, for a later enable_language(CUDA).
+include("${CMAKE_CURRENT_LIST_DIR}/internal/FindNvcc.cmake")
+_cudaenv_use_nvcc_outside_path()
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvFacts.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvDetect.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/CudaEnvResolveArchitectures.cmake")

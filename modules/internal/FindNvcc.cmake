@@ -2,8 +2,9 @@
 # itself does not look, and what it says about itself. CMake looks for a
 # CUDA compiler in -DCMAKE_CUDA_COMPILER, $CUDACXX and on PATH only; NVIDIA's
 # installers and CI images put it in $CUDAToolkit_ROOT, $CUDA_PATH or
-# /usr/local/cuda. Used by CudaEnv's own build (cmake/CudaEnvFindNvcc.cmake)
-# and by the top-level include (CudaEnvTopLevel), before CUDA is enabled.
+# /usr/local/cuda. Used by CudaEnv.cmake (find_package(CudaEnv),
+# add_subdirectory, FetchContent; CudaEnv's own build too), the top-level
+# include (CudaEnvTopLevel) and the list script, before CUDA is enabled.
 include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
@@ -64,6 +65,25 @@ function(_cudaenv_nvcc_release out nvcc)
     set(release "${CMAKE_MATCH_1}")
   endif()
   set(${out} "${release}" PARENT_SCOPE)
+endfunction()
+
+# _cudaenv_use_nvcc_outside_path(): for a later enable_language(CUDA) in
+# this project. When CUDA is not enabled yet, nothing names a compiler
+# (-DCMAKE_CUDA_COMPILER, $CUDACXX, a toolchain file's) and nvcc is not on
+# PATH but in $CUDAToolkit_ROOT, $CUDA_PATH or /usr/local/cuda, sets the
+# cache variable CMAKE_CUDA_COMPILER to it (CMake itself would not find it).
+function(_cudaenv_use_nvcc_outside_path)
+  get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
+  if(DEFINED CMAKE_SCRIPT_MODE_FILE OR "CUDA" IN_LIST languages OR DEFINED CMAKE_CUDA_COMPILER
+     OR NOT "$ENV{CUDACXX}" STREQUAL "")
+    return()
+  endif()
+  _cudaenv_find_nvcc(nvcc how)
+  if(how STREQUAL "searched")
+    set(CMAKE_CUDA_COMPILER "${nvcc}" CACHE FILEPATH
+      "CUDA compiler (not on PATH; CudaEnv found it in $CUDAToolkit_ROOT, $CUDA_PATH or /usr/local/cuda)")
+    message(STATUS "CudaEnv: nvcc is not on PATH; using ${nvcc}")
+  endif()
 endfunction()
 
 cmake_policy(POP)

@@ -58,16 +58,53 @@ function(cudaenv_test_install prefix)
   endif()
 endfunction()
 
+# _cudaenv_test_as_written_env(<out-var>): cmake -E env arguments for a
+# user's shell: no CUDACXX, no CMAKE_GENERATOR, nvcc's folder not on PATH.
+# When the nvcc of this test run ($CUDACXX) is not in /usr/local/cuda, its
+# root goes in $CUDAToolkit_ROOT, one of the places CudaEnv looks.
+function(_cudaenv_test_as_written_env out)
+  set(env --unset=CUDACXX --unset=CMAKE_GENERATOR --unset=CUDAToolkit_ROOT --unset=CUDA_PATH)
+  set(path "")
+  string(REPLACE ":" ";" dirs "$ENV{PATH}")
+  foreach(dir IN LISTS dirs)
+    if(NOT dir STREQUAL "" AND NOT EXISTS "${dir}/nvcc")
+      list(APPEND path "${dir}")
+    endif()
+  endforeach()
+  list(JOIN path ":" path)
+  list(APPEND env "PATH=${path}")
+  if(NOT "$ENV{CUDACXX}" STREQUAL "")
+    file(REAL_PATH "$ENV{CUDACXX}" nvcc)
+    file(REAL_PATH "/usr/local/cuda/bin/nvcc" default_nvcc)
+    if(NOT nvcc STREQUAL default_nvcc)
+      get_filename_component(root "${nvcc}" DIRECTORY)
+      get_filename_component(root "${root}" DIRECTORY)
+      list(APPEND env "CUDAToolkit_ROOT=${root}")
+    endif()
+  endif()
+  set(${out} "${env}" PARENT_SCOPE)
+endfunction()
+
 # cudaenv_test_configure(<fixture-dir> [ENV <name=value>...] [ARGS <arg>...]
-#                        [BUILD] [BINARY_DIR <dir>] [NO_MODULE_PATH])
+#                        [BUILD] [BINARY_DIR <dir>] [NO_MODULE_PATH] [AS_WRITTEN])
 # NO_MODULE_PATH: the project must find CudaEnv (and its helper) on its own.
 # Otherwise the helper built by this test run is passed as CUDAENV_HELPER.
+# AS_WRITTEN: as a user types an example's header: CMake's default
+# generator, no CUDACXX, nvcc not on PATH (_cudaenv_test_as_written_env).
 function(cudaenv_test_configure source_dir)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "BUILD;NO_MODULE_PATH" "BINARY_DIR" "ENV;ARGS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "BUILD;NO_MODULE_PATH;AS_WRITTEN" "BINARY_DIR" "ENV;ARGS")
   if(NOT arg_BINARY_DIR)
     set(arg_BINARY_DIR "${WORK_DIR}/build")
   endif()
-  set(env_command "${CMAKE_COMMAND}" -E env ${_cudaenv_test_unset} ${arg_ENV})
+  set(generator -G Ninja)
+  set(as_written "")
+  set(build_env "")
+  if(arg_AS_WRITTEN)
+    set(generator "")
+    _cudaenv_test_as_written_env(as_written)
+    set(build_env "${CMAKE_COMMAND}" -E env ${as_written})
+  endif()
+  set(env_command "${CMAKE_COMMAND}" -E env ${_cudaenv_test_unset} ${as_written} ${arg_ENV})
   set(module_path "-DCMAKE_MODULE_PATH=${CMAKE_MODULE_PATH}")
   if(HELPER)
     list(APPEND module_path "-DCUDAENV_HELPER=${HELPER}")
@@ -76,7 +113,7 @@ function(cudaenv_test_configure source_dir)
     set(module_path "")
   endif()
   execute_process(
-    COMMAND ${env_command} "${CMAKE_COMMAND}" -S "${source_dir}" -B "${arg_BINARY_DIR}" -G Ninja
+    COMMAND ${env_command} "${CMAKE_COMMAND}" -S "${source_dir}" -B "${arg_BINARY_DIR}" ${generator}
       --no-warn-unused-cli ${module_path} ${arg_ARGS}
     RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
   message(STATUS "${out}")
@@ -88,7 +125,7 @@ function(cudaenv_test_configure source_dir)
   endif()
   if(arg_BUILD)
     execute_process(
-      COMMAND "${CMAKE_COMMAND}" --build "${arg_BINARY_DIR}"
+      COMMAND ${build_env} "${CMAKE_COMMAND}" --build "${arg_BINARY_DIR}"
       RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
     message(STATUS "${out}")
     if(err)

@@ -11,8 +11,18 @@ set -uo pipefail
 work=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 if [ "${CUDAENV_BARE_MACHINE:-}" != inside ]; then
-  if ! unshare -m true 2>/dev/null; then
-    echo "SKIPPED: cannot make a mount namespace here (needs root or CAP_SYS_ADMIN)"
+  if ! why=$(unshare -m true 2>&1); then
+    # unshare -m also makes every mount in the new namespace private, from
+    # "/" down: that fails where "/" is not a mount point (a chroot into a
+    # plain folder), though root may make namespaces there.
+    if unshare -m --propagation unchanged true 2>/dev/null; then
+      why="/ is not a mount point (a chroot into a plain folder?), so unshare -m cannot make the namespace's mounts private, and without that the bind mounts that hide the libraries could leak out of it; bind-mount the root onto itself before chroot (mount --bind DIR DIR), as scripts/fresh-root-check.sh does"
+    elif [ "$(id -u)" -ne 0 ]; then
+      why="needs root or CAP_SYS_ADMIN"
+    else
+      why="unshare -m failed: ${why:-no reason given}"
+    fi
+    echo "SKIPPED: cannot make a mount namespace here: $why"
     exit 0
   fi
   exec unshare -m env CUDAENV_BARE_MACHINE=inside "$0" "$@"
