@@ -13,16 +13,17 @@ set(_cudaenv_test_unset
   --unset=FAKE_CUDA_VERSION)
 
 # cudaenv_test_run([ENV <name=value>...] COMMAND <program> <arg>...)
-# Prints the program's stdout, then "EXIT=<code> SECONDS=<s>"; its stderr
-# goes to stderr.
+# Prints the program's stdout, then "EXIT=<code> SECONDS=<s>" (whole seconds
+# the run took, from microsecond timestamps: a 0.1 s run across a second
+# boundary is 0, not 1); its stderr goes to stderr.
 function(cudaenv_test_run)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "" "ENV;COMMAND")
-  string(TIMESTAMP start "%s")
+  string(TIMESTAMP start "%s%f" UTC)
   execute_process(
     COMMAND "${CMAKE_COMMAND}" -E env ${_cudaenv_test_unset} ${arg_ENV} ${arg_COMMAND}
     RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
-  string(TIMESTAMP end "%s")
-  math(EXPR seconds "${end} - ${start}")
+  string(TIMESTAMP end "%s%f" UTC)
+  math(EXPR seconds "(${end} - ${start}) / 1000000")
   message(STATUS "${out}")
   message(STATUS "EXIT=${result} SECONDS=${seconds}")
   if(err)
