@@ -12,10 +12,11 @@
 // next tile is issued before this tile's Q K^T, K of the tile after next
 // before this tile's P V. Only the key tiles that need a mask (keys past
 // seq, the causal diagonal) run the masked loop. Inputs whose rows are not
-// 16-byte aligned (or a scale that is not positive and finite) take
-// attention_fallback_kernel, a plain one-warp-per-row kernel.
+// 16-byte aligned (or a scale that is not positive and finite) take the
+// SIMT kernel (attention_simt.cuh), one warp per row.
 #include <type_traits>
 
+#include "attention_simt.cuh"
 #include "attention_tiles.hpp"
 #include "device_common.cuh"
 
@@ -294,86 +295,6 @@ __global__ void __launch_bounds__(kThreads) attention_kernel(AttentionProblem p,
 #endif
 }
 
-// Inputs the fast kernel cannot copy 16 bytes at a time: one warp per query
-// row, keys in tiles of 32 through shared memory as floats, element loads.
-constexpr int kFallbackKeys = 32;
-constexpr int kFallbackRows = kThreads / 32;
-
-template <typename T>
-__global__ void __launch_bounds__(kThreads) attention_fallback_kernel(AttentionProblem p, float scale_log2) {
-#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ < 800
-  CUDAENV_KERNEL_WRONG_ARCH();
-#else
-  constexpr int kMaxDim = 128, kPerLane = kMaxDim / 32;
-  __shared__ float k_tile[kFallbackKeys][kMaxDim + 1];
-  __shared__ float v_tile[kFallbackKeys][kMaxDim];
-  const auto* q = static_cast<const std::uint16_t*>(p.q);
-  const auto* k = static_cast<const std::uint16_t*>(p.k);
-  const auto* v = static_cast<const std::uint16_t*>(p.v);
-  auto* o = static_cast<std::uint16_t*>(p.o);
-  const int warp = static_cast<int>(threadIdx.x) / 32, lane = static_cast<int>(threadIdx.x) % 32;
-  const int dim = static_cast<int>(p.head_dim);
-  const std::int64_t base = blockIdx.z * p.batch_stride + blockIdx.y * p.head_stride;
-  const std::int64_t first_row = static_cast<std::int64_t>(blockIdx.x) * kFallbackRows;
-  const std::int64_t row = first_row + warp;
-  const bool row_valid = row < p.seq;
-
-  float q_part[kPerLane], o_part[kPerLane];
-#pragma unroll
-  for (int e = 0; e < kPerLane; ++e) {
-    const int d = lane + e * 32;
-    q_part[e] = row_valid && d < dim ? T::to_float(q[base + row * p.seq_stride + d]) * scale_log2 : 0.0f;
-    o_part[e] = 0.0f;
-  }
-  float running_max = -INFINITY, running_sum = 0.0f;
-  const std::int64_t key_end = p.causal && first_row + kFallbackRows < p.seq ? first_row + kFallbackRows : p.seq;
-  for (std::int64_t key0 = 0; key0 < key_end; key0 += kFallbackKeys) {
-    for (int i = static_cast<int>(threadIdx.x); i < kFallbackKeys * dim; i += kThreads) {
-      const int key = i / dim, d = i % dim;
-      const bool inside = key0 + key < p.seq;
-      const std::int64_t at = base + (key0 + key) * p.seq_stride + d;
-      k_tile[key][d] = inside ? T::to_float(k[at]) : 0.0f;
-      v_tile[key][d] = inside ? T::to_float(v[at]) : 0.0f;
-    }
-    __syncthreads();
-    if (row_valid && !(p.causal && key0 > row)) {
-      float my_score = -INFINITY;
-      for (int key = 0; key < kFallbackKeys; ++key) {
-        float partial = 0.0f;
-#pragma unroll
-        for (int e = 0; e < kPerLane; ++e)
-          partial = fmaf(q_part[e], lane + e * 32 < dim ? k_tile[key][lane + e * 32] : 0.0f, partial);
-        const float score = warp_sum(partial);
-        if (lane == key && visible(row, key0 + key, p.seq, p.causal)) my_score = score;
-      }
-      const float tile_max = warp_max(my_score);
-      const float new_max = fmaxf(running_max, tile_max);  // finite: key0 <= row is visible
-      const float correction = exp2f(running_max - new_max);
-      const float my_p = exp2f(my_score - new_max);
-      running_sum = running_sum * correction + warp_sum(my_p);
-      running_max = new_max;
-#pragma unroll
-      for (int e = 0; e < kPerLane; ++e) o_part[e] *= correction;
-      for (int key = 0; key < kFallbackKeys; ++key) {
-        const float weight = __shfl_sync(0xffffffffu, my_p, key);
-#pragma unroll
-        for (int e = 0; e < kPerLane; ++e) {
-          if (lane + e * 32 < dim) o_part[e] = fmaf(weight, v_tile[key][lane + e * 32], o_part[e]);
-        }
-      }
-    }
-    __syncthreads();
-  }
-  if (row_valid) {
-    const float inverse = 1.0f / running_sum;
-#pragma unroll
-    for (int e = 0; e < kPerLane; ++e) {
-      if (lane + e * 32 < dim) o[base + row * p.seq_stride + lane + e * 32] = T::from_float(o_part[e] * inverse);
-    }
-  }
-#endif
-}
-
 template <typename T, int HeadDim>
 cudaError_t launch(const AttentionProblem& p, float scale_log2, cudaStream_t stream) {
   constexpr int bytes = Tiles<HeadDim>::kBytes;
@@ -398,10 +319,7 @@ cudaError_t launch(const AttentionProblem& p, float scale_log2, cudaStream_t str
                     p.seq_stride % 8 == 0 && p.head_stride % 8 == 0 && p.batch_stride % 8 == 0 && scale_log2 > 0.0f &&
                     std::isfinite(scale_log2) && p.seq <= kMaxFastSeq;
   if (fast) return p.head_dim == 64 ? launch<T, 64>(p, scale_log2, stream) : launch<T, 128>(p, scale_log2, stream);
-  const dim3 grid(static_cast<unsigned>((p.seq + kFallbackRows - 1) / kFallbackRows), static_cast<unsigned>(p.heads),
-                  static_cast<unsigned>(p.batch));
-  attention_fallback_kernel<T><<<grid, kThreads, 0, stream>>>(p, scale_log2);
-  return cudaGetLastError();
+  return simt_attention::launch<T>(p, scale_log2, stream);
 }
 
 }  // namespace
